@@ -1,0 +1,6 @@
+package dev.backprop.dataset;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DatasetContentRepository extends JpaRepository<DatasetContent, Long> {
+}

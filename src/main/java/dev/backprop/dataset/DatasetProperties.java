@@ -1,0 +1,23 @@
+package dev.backprop.dataset;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Limits for uploads ({@code backprop.datasets.*}); the upload size itself is
+ * {@code spring.servlet.multipart.max-file-size}.
+ *
+ * @param maxRows          largest number of data rows accepted
+ * @param maxColumns       largest number of columns accepted
+ * @param maxTrackedLevels distinct values remembered per column (the one-hot vocabulary comes from these)
+ * @param maxPreviewRows   largest {@code limit} for the rows preview
+ */
+@ConfigurationProperties("backprop.datasets")
+public record DatasetProperties(Integer maxRows, Integer maxColumns, Integer maxTrackedLevels, Integer maxPreviewRows) {
+
+    public DatasetProperties {
+        maxRows = maxRows == null ? 1_000_000 : maxRows;
+        maxColumns = maxColumns == null ? 2_000 : maxColumns;
+        maxTrackedLevels = maxTrackedLevels == null ? 1_000 : maxTrackedLevels;
+        maxPreviewRows = maxPreviewRows == null ? 1_000 : maxPreviewRows;
+    }
+}

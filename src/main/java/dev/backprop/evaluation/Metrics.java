@@ -1,0 +1,33 @@
+package dev.backprop.evaluation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * How well a model did on one part of the data. Classification fills accuracy … confusionMatrix (precision,
+ * recall and F1 are for the positive class in binary tasks, macro-averaged over classes in multiclass ones);
+ * regression fills mse … r2.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Metrics(
+        long rows,
+        Double accuracy,
+        Double precision,
+        Double recall,
+        Double f1,
+        Double rocAuc,
+        Double logLoss,
+        ConfusionMatrix confusionMatrix,
+        Double mse,
+        Double rmse,
+        Double mae,
+        Double r2) {
+
+    public static Metrics classification(long rows, double accuracy, double precision, double recall, double f1,
+            Double rocAuc, double logLoss, ConfusionMatrix confusion) {
+        return new Metrics(rows, accuracy, precision, recall, f1, rocAuc, logLoss, confusion, null, null, null, null);
+    }
+
+    public static Metrics regression(long rows, double mse, double mae, double r2) {
+        return new Metrics(rows, null, null, null, null, null, null, null, mse, Math.sqrt(mse), mae, r2);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.backprop.model;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Limits on model definitions ({@code backprop.models.*}).
+ *
+ * @param maxLayers        hidden layers per network
+ * @param maxUnits         units per dense layer
+ * @param maxParameters    trainable parameters per network
+ * @param maxEpochs        epochs per training job
+ * @param maxOneHotLevels  distinct values a categorical feature may have (each becomes one input)
+ * @param maxClasses       classes of a multiclass target
+ */
+@ConfigurationProperties("backprop.models")
+public record ModelProperties(Integer maxLayers, Integer maxUnits, Long maxParameters, Integer maxEpochs,
+        Integer maxOneHotLevels, Integer maxClasses) {
+
+    public ModelProperties {
+        maxLayers = maxLayers == null ? 50 : maxLayers;
+        maxUnits = maxUnits == null ? 4_096 : maxUnits;
+        maxParameters = maxParameters == null ? 20_000_000L : maxParameters;
+        maxEpochs = maxEpochs == null ? 10_000 : maxEpochs;
+        maxOneHotLevels = maxOneHotLevels == null ? 200 : maxOneHotLevels;
+        maxClasses = maxClasses == null ? 100 : maxClasses;
+    }
+
+    public static ModelProperties defaults() {
+        return new ModelProperties(null, null, null, null, null, null);
+    }
+}

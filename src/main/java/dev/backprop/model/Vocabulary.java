@@ -1,0 +1,25 @@
+package dev.backprop.model;
+
+import java.util.List;
+
+/** The names a definition may use. The engine has a test that proves it can build every one of them. */
+public final class Vocabulary {
+
+    public static final List<String> ACTIVATIONS = List.of("relu", "sigmoid", "tanh", "softmax", "identity", "linear",
+            "leaky_relu", "elu", "selu", "gelu", "swish", "softplus", "softsign", "hard_sigmoid", "hard_tanh");
+
+    public static final List<String> LOSSES = List.of("binary_crossentropy", "categorical_crossentropy", "mse", "mae");
+
+    public static final List<String> OPTIMIZERS = List.of("adam", "sgd", "nesterovs", "rmsprop", "adagrad", "adadelta",
+            "adamax", "nadam");
+
+    public static final List<String> LAYER_TYPES = List.of("dense", "dropout");
+
+    private Vocabulary() {
+    }
+
+    /** {@code linear} is Keras' name for the identity activation. */
+    public static String canonicalActivation(String name) {
+        return "linear".equals(name) ? "identity" : name;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.backprop.prediction;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.backprop.preprocessing.Preprocessor;
+import dev.backprop.preprocessing.Task;
+import dev.backprop.preprocessing.TargetEncoder;
+import dev.backprop.shared.InvalidRequestException;
+import dev.backprop.shared.TooLargeException;
+import dev.backprop.shared.Violation;
+import org.springframework.stereotype.Service;
+
+/** Predicts from raw feature values, exactly as the CSV had them, with a cached trained version. */
+@Service
+public class PredictionService {
+
+    private static final int MAX_REPORTED_PROBLEMS = 100;
+
+    private final ModelCache cache;
+    private final PredictionProperties properties;
+
+    PredictionService(ModelCache cache, PredictionProperties properties) {
+        this.cache = cache;
+        this.properties = properties;
+    }
+
+    /**
+     * @param rows      raw values by column name; an empty string or null is a missing value
+     * @param rowPath   how to name row i in error paths, e.g. {@code "$[3]"} or {@code "row 4"}; {@code null} for a single row
+     * @param threshold for binary models: the positive probability from which the positive label is predicted
+     */
+    public Predictions predict(long modelId, Optional<Integer> version, List<Map<String, String>> rows,
+            java.util.function.IntFunction<String> rowPath, Double threshold) {
+        if (rows.size() > properties.maxRows()) {
+            throw new TooLargeException("The request has " + rows.size() + " rows; the limit backprop.prediction.max-rows is "
+                    + properties.maxRows() + ". Split it into smaller requests.");
+        }
+        LoadedModel model = cache.get(modelId, version);
+        TargetEncoder target = model.preprocessor().target();
+        double cut = threshold(threshold, target);
+        List<Violation> problems = new ArrayList<>();
+        List<List<String>> warnings = new ArrayList<>();
+        float[][] inputs = new float[rows.size()][];
+        for (int i = 0; i < rows.size() && problems.size() < MAX_REPORTED_PROBLEMS; i++) {
+            String prefix = rowPath == null ? "" : rowPath.apply(i) + ".";
+            List<String> rowWarnings = new ArrayList<>();
+            warnings.add(rowWarnings);
+            inputs[i] = encode(model.preprocessor(), rows.get(i), prefix, rowWarnings, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems.size() == 1 ? problems.get(0).message()
+                    : problems.size() + " input problems; see errors.", problems);
+        }
+        float[][] outputs = model.network().predict(inputs);
+        List<RowPrediction> predictions = new ArrayList<>(outputs.length);
+        for (int i = 0; i < outputs.length; i++) {
+            predictions.add(interpret(outputs[i], target, cut, warnings.get(i)));
+        }
+        boolean binary = target.task() == Task.BINARY;
+        return new Predictions(modelId, model.version(), target.task().id(), binary ? target.positiveLabel() : null,
+                binary ? cut : null, target.labels(), predictions);
+    }
+
+    private static float[] encode(Preprocessor preprocessor, Map<String, String> row, String prefix, List<String> warnings,
+            List<Violation> problems) {
+        List<String> features = preprocessor.featureColumns();
+        boolean complete = true;
+        for (String key : row.keySet()) {
+            if (!features.contains(key)) {
+                problems.add(new Violation(prefix + key, "unknown feature '" + key + "'; this model's features are " + features));
+                complete = false;
+            }
+        }
+        for (String feature : features) {
+            if (!row.containsKey(feature)) {
+                problems.add(new Violation(prefix + feature, "missing feature '" + feature
+                        + "'; give every feature (an empty value means missing and is imputed)"));
+                complete = false;
+            }
+        }
+        if (!complete) {
+            return null;
+        }
+        try {
+            return preprocessor.encode(column -> {
+                String value = row.get(column);
+                return value == null || value.isBlank() ? null : value.strip();
+            }, warnings::add);
+        } catch (InvalidRequestException e) {
+            e.violations().forEach(v -> problems.add(new Violation(prefix + v.path(), v.message())));
+            return null;
+        }
+    }
+
+    private static RowPrediction interpret(float[] output, TargetEncoder target, double threshold, List<String> warnings) {
+        if (target.task() == Task.REGRESSION) {
+            return new RowPrediction(null, null, null, (double) output[0], warnings);
+        }
+        Map<String, Double> probabilities = new LinkedHashMap<>();
+        if (target.singleSigmoidUnit()) {
+            double positive = output[0];
+            for (String label : target.labels()) {
+                probabilities.put(label, label.equals(target.positiveLabel()) ? positive : 1 - positive);
+            }
+            String label = positive >= threshold ? target.positiveLabel() : target.negativeLabel();
+            return new RowPrediction(label, positive, probabilities, null, warnings);
+        }
+        int best = 0;
+        for (int c = 0; c < output.length; c++) {
+            probabilities.put(target.labels().get(c), (double) output[c]);
+            if (output[c] > output[best]) {
+                best = c;
+            }
+        }
+        if (target.task() == Task.BINARY) {
+            double positive = probabilities.get(target.positiveLabel());
+            String label = positive >= threshold ? target.positiveLabel() : target.negativeLabel();
+            return new RowPrediction(label, positive, probabilities, null, warnings);
+        }
+        return new RowPrediction(target.labels().get(best), null, probabilities, null, warnings);
+    }
+
+    private static double threshold(Double threshold, TargetEncoder target) {
+        if (threshold == null) {
+            return 0.5;
+        }
+        if (target.task() != Task.BINARY) {
+            throw new InvalidRequestException("threshold", "threshold applies to binary models only; this model is "
+                    + target.task().id());
+        }
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new InvalidRequestException("threshold", "threshold must be between 0 and 1; got " + threshold);
+        }
+        return threshold;
+    }
+}

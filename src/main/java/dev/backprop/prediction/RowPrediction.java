@@ -1,0 +1,16 @@
+package dev.backprop.prediction;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The prediction for one row. Classification: {@code prediction} is the label, {@code probabilities} gives each
+ * label's probability, and for binary tasks {@code probability} is the positive label's. Regression: {@code value}.
+ * {@code warnings} explains values that were encoded as "no known level".
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record RowPrediction(String prediction, Double probability, Map<String, Double> probabilities, Double value,
+        List<String> warnings) {
+}

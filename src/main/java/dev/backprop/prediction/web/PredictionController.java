@@ -1,0 +1,106 @@
+package dev.backprop.prediction.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.backprop.prediction.PredictionService;
+import dev.backprop.prediction.Predictions;
+import dev.backprop.shared.InvalidRequestException;
+import dev.backprop.shared.Violation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Predictions", description = "Predict from raw feature values, the same columns and values as the uploaded CSV.")
+class PredictionController {
+
+    private static final List<String> RESERVED = List.of("version", "threshold");
+
+    private final PredictionService predictions;
+
+    PredictionController(PredictionService predictions) {
+        this.predictions = predictions;
+    }
+
+    @GetMapping(value = "/api/models/{id}/predict", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Predict one row from query parameters",
+            description = "Every feature is a query parameter, e.g. ?Pclass=1&Sex=female&Age=29&SibSp=0&Parch=0&Fare=80&Embarked=S."
+                    + " An empty value (Age=) is missing and imputed as in training. `version` picks a version (default: latest),"
+                    + " `threshold` the binary decision threshold (default 0.5).")
+    PredictionResponse predictOne(@PathVariable long id,
+            @Parameter(description = "Model version; default the latest") @RequestParam(required = false) Integer version,
+            @Parameter(description = "Binary models: predict the positive label from this probability; default 0.5")
+            @RequestParam(required = false) Double threshold,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+        Map<String, String> row = new LinkedHashMap<>();
+        List<Violation> repeated = new ArrayList<>();
+        parameters.forEach((name, values) -> {
+            if (!RESERVED.contains(name)) {
+                if (values.size() > 1) {
+                    repeated.add(new Violation(name, "'" + name + "' is given " + values.size() + " times; give it once"));
+                }
+                row.put(name, values.get(0));
+            }
+        });
+        if (!repeated.isEmpty()) {
+            throw new InvalidRequestException("Each feature may be given once.", repeated);
+        }
+        return PredictionResponse.from(predictions.predict(id, Optional.ofNullable(version), List.of(row), null, threshold));
+    }
+
+    @PostMapping(value = "/api/models/{id}/predictions", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Predict many rows (JSON)", description = "A JSON array of objects, one per row, feature → value.")
+    Predictions predictJson(@PathVariable long id, @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) Double threshold,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(value = """
+                    [{"Pclass": 1, "Sex": "female", "Age": 29, "SibSp": 0, "Parch": 0, "Fare": 80, "Embarked": "S"},
+                     {"Pclass": 3, "Sex": "male", "Age": 25, "SibSp": 0, "Parch": 0, "Fare": 7.9, "Embarked": "S"}]""")))
+            @RequestBody List<Map<String, Object>> rows) {
+        List<Map<String, String>> raw = new ArrayList<>(rows.size());
+        List<Violation> problems = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = new LinkedHashMap<>();
+            if (rows.get(i) == null) {
+                problems.add(new Violation("$[" + i + "]", "each row must be an object of feature → value"));
+            } else {
+                for (Map.Entry<String, Object> entry : rows.get(i).entrySet()) {
+                    Object value = entry.getValue();
+                    if (value instanceof Map || value instanceof List) {
+                        problems.add(new Violation("$[" + i + "]." + entry.getKey(), "must be a number, a string, a boolean or null"));
+                    }
+                    row.put(entry.getKey(), value == null ? null : value.toString());
+                }
+            }
+            raw.add(row);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException("Some rows are not objects of plain values.", problems);
+        }
+        return predictions.predict(id, Optional.ofNullable(version), raw, i -> "$[" + i + "]", threshold);
+    }
+
+    @PostMapping(value = "/api/models/{id}/predictions", consumes = "text/csv", produces = "text/csv")
+    @Operation(summary = "Predict many rows (CSV)",
+            description = "A CSV with a header row of feature columns; the answer is the same CSV with prediction and probability columns appended.")
+    String predictCsv(@PathVariable long id, @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) Double threshold, @RequestBody byte[] body) {
+        List<Map<String, String>> rows = CsvPredictions.rows(body);
+        Predictions result = predictions.predict(id, Optional.ofNullable(version), rows, i -> "row " + (i + 1), threshold);
+        return CsvPredictions.write(rows, result);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.backprop.preprocessing;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.backprop.dataset.Numbers;
+import dev.backprop.shared.InvalidRequestException;
+
+/**
+ * How one raw column becomes network inputs. NUMERIC: {@code (value − center) / scale}, a missing value is
+ * {@code fill} first. BOOLEAN: 1 for 1/true/yes, 0 otherwise, missing is {@code fill}. ONE_HOT: one input per
+ * level (plus one for "missing" when the training data had missing values); an unseen level is all zeros.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FeatureEncoder(
+        String column,
+        Kind kind,
+        Double center,
+        Double scale,
+        Double fill,
+        List<String> levels,
+        Boolean missingLevel) {
+
+    public static final String MISSING_LEVEL = "(missing)";
+
+    public enum Kind { NUMERIC, BOOLEAN, ONE_HOT }
+
+    @JsonIgnore
+    public int width() {
+        return kind == Kind.ONE_HOT ? levels.size() + (Boolean.TRUE.equals(missingLevel) ? 1 : 0) : 1;
+    }
+
+    /** Writes this column's inputs into {@code out} from {@code offset}; reports unseen levels to {@code warnings}. */
+    void encode(String raw, float[] out, int offset, Consumer<String> warnings) {
+        switch (kind) {
+            case NUMERIC -> {
+                double value;
+                if (raw == null) {
+                    value = fill;
+                } else {
+                    Double parsed = Numbers.parse(raw);
+                    if (parsed == null) {
+                        throw new InvalidRequestException(column, "'" + raw + "' is not a number; column '" + column
+                                + "' is numeric (leave it empty for a missing value)");
+                    }
+                    value = parsed;
+                }
+                out[offset] = (float) ((value - center) / scale);
+            }
+            case BOOLEAN -> out[offset] = raw == null ? fill.floatValue() : booleanValue(raw);
+            case ONE_HOT -> {
+                if (raw == null) {
+                    if (Boolean.TRUE.equals(missingLevel)) {
+                        out[offset + levels.size()] = 1f;
+                    } else {
+                        warnings.accept(column + ": missing, and training saw no missing values; encoded as no known level");
+                    }
+                    return;
+                }
+                int index = levels.indexOf(raw);
+                if (index < 0) {
+                    warnings.accept(column + ": unseen level '" + raw + "' encoded as no known level");
+                } else {
+                    out[offset + index] = 1f;
+                }
+            }
+        }
+    }
+
+    private float booleanValue(String raw) {
+        if (Numbers.isTrue(raw)) {
+            return 1f;
+        }
+        String v = raw.toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("false") || v.equals("no") || "0".equals(raw) || Double.valueOf(0.0).equals(Numbers.parse(raw))) {
+            return 0f;
+        }
+        throw new InvalidRequestException(column, "'" + raw + "' is not a boolean; column '" + column
+                + "' takes 0/1, true/false or yes/no");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.backprop.preprocessing;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What the network predicts. */
+public enum Task {
+    BINARY, MULTICLASS, REGRESSION;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Task> fromId(String id) {
+        return Arrays.stream(values()).filter(task -> task.id().equals(id)).findFirst();
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Task::id).toList();
+    }
+
+    public boolean isClassification() {
+        return this != REGRESSION;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.backprop.shared.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import dev.backprop.shared.BusyException;
+import dev.backprop.shared.ConflictException;
+import dev.backprop.shared.InvalidRequestException;
+import dev.backprop.shared.NotFoundException;
+import dev.backprop.shared.TooLargeException;
+import dev.backprop.shared.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place where exceptions become HTTP answers: RFC 9457 problem details with a stable {@code type},
+ * a {@code detail} that says what to fix, and for invalid input an {@code errors} list with JSON paths.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalid(InvalidRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, e.getMessage(), e.violations());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, ProblemType.CONFLICT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(TooLargeException.class)
+    ResponseEntity<Object> tooLarge(TooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemType.TOO_LARGE, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<Object> busy(BusyException e) {
+        ResponseEntity<Object> body = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.BUSY, e.getMessage(), List.of());
+        return ResponseEntity.status(body.getStatusCode())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .body(body.getBody());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = "parameter '" + e.getName() + "' has the wrong type: '" + e.getValue() + "' is not a valid "
+                + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName());
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, message, List.of(new Violation(e.getName(), message)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemType.INTERNAL,
+                "An unexpected error occurred; it has been logged. Please report it if it persists.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        JacksonException jackson = findCause(e, JacksonException.class);
+        if (jackson == null) {
+            return problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_BODY,
+                    "The request body is missing or cannot be read: send a JSON document matching the schema in /v3/api-docs.",
+                    List.of());
+        }
+        String path = JsonPaths.of(jackson.getPath());
+        String message;
+        if (jackson instanceof UnrecognizedPropertyException unknown) {
+            message = "unknown field '" + unknown.getPropertyName() + "'; allowed fields: " + unknown.getKnownPropertyIds();
+        } else if (jackson.getPath().isEmpty()) {
+            message = "malformed JSON: " + jackson.getOriginalMessage();
+        } else {
+            message = "wrong type or value: " + firstLine(jackson.getOriginalMessage());
+        }
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_BODY,
+                "The request body is not valid JSON for this endpoint: " + message, List.of(new Violation(path, message)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new Violation("$." + error.getField(), error.getDefaultMessage()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, "The request has invalid values.", violations);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new Violation(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, "The request has invalid parameters.", violations);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemType.TOO_LARGE,
+                "The upload is larger than the limit spring.servlet.multipart.max-file-size ("
+                        + (e.getMaxUploadSize() < 0 ? "configured" : e.getMaxUploadSize() + " bytes")
+                        + "); split the file or raise the limit.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        // Spring's own MVC exceptions (404 route, 405, 415 …): keep their status and detail, add our type.
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail detail && detail.getType().equals(URI.create("about:blank"))) {
+            detail.setType(ProblemType.forStatus(status.value()).uri());
+        }
+        return response;
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, ProblemType type, String detail, List<Violation> violations) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+        if (!violations.isEmpty()) {
+            problem.setProperty("errors", violations.stream()
+                    .map(v -> Map.of("path", v.path(), "message", v.message()))
+                    .toList());
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

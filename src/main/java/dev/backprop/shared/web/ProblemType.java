@@ -1,0 +1,42 @@
+package dev.backprop.shared.web;
+
+import java.net.URI;
+
+/** The stable problem {@code type} URIs clients can switch on; listed in the README. */
+public enum ProblemType {
+    INVALID_REQUEST("invalid-request", "Invalid request"),
+    MALFORMED_BODY("malformed-body", "Malformed request body"),
+    NOT_FOUND("not-found", "Not found"),
+    CONFLICT("conflict", "Conflict"),
+    TOO_LARGE("too-large", "Request too large"),
+    BUSY("busy", "Service busy"),
+    UNSUPPORTED("unsupported", "Unsupported request"),
+    INTERNAL("internal", "Internal error");
+
+    private final String slug;
+    private final String title;
+
+    ProblemType(String slug, String title) {
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public URI uri() {
+        return URI.create("https://backprop.dev/problems/" + slug);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 404 -> NOT_FOUND;
+            case 409 -> CONFLICT;
+            case 413 -> TOO_LARGE;
+            case 503 -> BUSY;
+            case 400 -> INVALID_REQUEST;
+            default -> status >= 500 ? INTERNAL : UNSUPPORTED;
+        };
+    }
+}

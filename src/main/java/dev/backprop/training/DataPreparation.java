@@ -1,0 +1,93 @@
+package dev.backprop.training;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+
+import dev.backprop.dataset.CsvTable;
+import dev.backprop.engine.TrainingData;
+import dev.backprop.model.ModelPlan;
+import dev.backprop.preprocessing.Preprocessor;
+import dev.backprop.preprocessing.PreprocessorFitter;
+
+/**
+ * Splits a table into training and held-out parts (seeded, stratified by class for classification), fits the
+ * preprocessing on the training part and encodes both parts. Rows without a target value are left out.
+ */
+final class DataPreparation {
+
+    record Prepared(Preprocessor preprocessor, TrainingData data, int droppedRows) {
+    }
+
+    private DataPreparation() {
+    }
+
+    static Prepared prepare(CsvTable table, ModelPlan plan) {
+        int targetColumn = table.columnIndex(plan.target().column());
+        List<Integer> usable = new ArrayList<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            if (table.rows().get(r)[targetColumn] != null) {
+                usable.add(r);
+            }
+        }
+        int[][] split = split(table, usable, targetColumn, plan);
+        Preprocessor preprocessor = PreprocessorFitter.fit(table, split[0], plan.features(), plan.scaling(),
+                plan.imputation(), plan.target());
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < table.columns().size(); c++) {
+            index.put(table.columns().get(c), c);
+        }
+        TrainingData data = new TrainingData(
+                inputs(table, split[0], preprocessor, index), targets(table, split[0], preprocessor, targetColumn),
+                inputs(table, split[1], preprocessor, index), targets(table, split[1], preprocessor, targetColumn));
+        return new Prepared(preprocessor, data, table.rows().size() - usable.size());
+    }
+
+    /** {@code [train rows, test rows]}; each stratum contributes its share of test rows. */
+    static int[][] split(CsvTable table, List<Integer> rows, int targetColumn, ModelPlan plan) {
+        Map<String, List<Integer>> strata = new LinkedHashMap<>();
+        Function<Integer, String> stratum = plan.target().task().isClassification()
+                ? r -> table.rows().get(r)[targetColumn]
+                : r -> "";
+        for (int r : rows) {
+            strata.computeIfAbsent(stratum.apply(r), k -> new ArrayList<>()).add(r);
+        }
+        Random random = new Random(plan.design().seed());
+        List<Integer> train = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
+        for (List<Integer> members : strata.values()) {
+            Collections.shuffle(members, random);
+            int testCount = (int) Math.round(members.size() * plan.testFraction());
+            test.addAll(members.subList(0, testCount));
+            train.addAll(members.subList(testCount, members.size()));
+        }
+        if (test.isEmpty() && train.size() > 1) {
+            test.add(train.remove(train.size() - 1));
+        }
+        Collections.sort(train);
+        Collections.sort(test);
+        return new int[][] {train.stream().mapToInt(Integer::intValue).toArray(), test.stream().mapToInt(Integer::intValue).toArray()};
+    }
+
+    private static float[][] inputs(CsvTable table, int[] rows, Preprocessor preprocessor, Map<String, Integer> index) {
+        float[][] x = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            String[] row = table.rows().get(rows[i]);
+            x[i] = preprocessor.encode(column -> row[index.get(column)], warning -> { });
+        }
+        return x;
+    }
+
+    private static float[][] targets(CsvTable table, int[] rows, Preprocessor preprocessor, int targetColumn) {
+        float[][] y = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            y[i] = preprocessor.target().encode(table.rows().get(rows[i])[targetColumn]);
+        }
+        return y;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.backprop.training;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One request to train a model, with its progress and outcome. */
+@Entity
+@Table(name = "training_job")
+class TrainingJob {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private long modelId;
+
+    @Enumerated(EnumType.STRING)
+    private JobStatus status;
+
+    private int epoch;
+
+    private int epochs;
+
+    private Double trainLoss;
+
+    private Double testLoss;
+
+    private int attempts;
+
+    private boolean cancelRequested;
+
+    @Column(length = 2000)
+    private String message;
+
+    private Integer modelVersion;
+
+    private Instant createdAt;
+
+    private Instant startedAt;
+
+    private Instant finishedAt;
+
+    private Instant heartbeatAt;
+
+    protected TrainingJob() {
+    }
+
+    TrainingJob(long modelId, int epochs, Instant createdAt) {
+        this.modelId = modelId;
+        this.epochs = epochs;
+        this.createdAt = createdAt;
+        this.status = JobStatus.QUEUED;
+    }
+
+    void start(Instant now, String note) {
+        status = JobStatus.RUNNING;
+        attempts++;
+        epoch = 0;
+        trainLoss = null;
+        testLoss = null;
+        startedAt = now;
+        heartbeatAt = now;
+        message = note;
+    }
+
+    void progress(int epoch, double trainLoss, double testLoss, Instant now) {
+        this.epoch = epoch;
+        this.trainLoss = trainLoss;
+        this.testLoss = testLoss;
+        this.heartbeatAt = now;
+    }
+
+    void requeue(String reason) {
+        status = JobStatus.QUEUED;
+        message = reason;
+    }
+
+    void finish(JobStatus outcome, String message, Integer modelVersion, Instant now) {
+        this.status = outcome;
+        this.message = message == null ? null : message.length() > 2000 ? message.substring(0, 1997) + "..." : message;
+        this.modelVersion = modelVersion;
+        this.finishedAt = now;
+    }
+
+    void requestCancel() {
+        cancelRequested = true;
+    }
+
+    void heartbeat(Instant now) {
+        heartbeatAt = now;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getModelId() {
+        return modelId;
+    }
+
+    JobStatus getStatus() {
+        return status;
+    }
+
+    int getEpoch() {
+        return epoch;
+    }
+
+    int getEpochs() {
+        return epochs;
+    }
+
+    Double getTrainLoss() {
+        return trainLoss;
+    }
+
+    Double getTestLoss() {
+        return testLoss;
+    }
+
+    int getAttempts() {
+        return attempts;
+    }
+
+    boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    String getMessage() {
+        return message;
+    }
+
+    Integer getModelVersion() {
+        return modelVersion;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getStartedAt() {
+        return startedAt;
+    }
+
+    Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    Instant getHeartbeatAt() {
+        return heartbeatAt;
+    }
+}

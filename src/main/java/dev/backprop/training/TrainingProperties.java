@@ -1,0 +1,29 @@
+package dev.backprop.training;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The training worker pool ({@code backprop.training.*}).
+ *
+ * @param workers           jobs trained at the same time (each uses one core well; keep one core for predictions)
+ * @param maxQueued         queued jobs accepted before new submissions get 503 + Retry-After
+ * @param pollInterval      how often idle workers look for queued jobs
+ * @param heartbeatInterval how often a running job proves it is alive
+ * @param staleAfter        a RUNNING job without a heartbeat for this long is considered interrupted and re-queued
+ * @param maxAttempts       interrupted runs before a job is failed instead of re-queued
+ */
+@ConfigurationProperties("backprop.training")
+public record TrainingProperties(Integer workers, Integer maxQueued, Duration pollInterval, Duration heartbeatInterval,
+        Duration staleAfter, Integer maxAttempts) {
+
+    public TrainingProperties {
+        workers = workers == null ? 1 : workers;
+        maxQueued = maxQueued == null ? 20 : maxQueued;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+        heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(5) : heartbeatInterval;
+        staleAfter = staleAfter == null ? Duration.ofSeconds(30) : staleAfter;
+        maxAttempts = maxAttempts == null ? 3 : maxAttempts;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.backprop.training;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.backprop.dataset.DatasetService;
+import dev.backprop.engine.Evaluator;
+import dev.backprop.engine.Trainer;
+import dev.backprop.engine.TrainingDivergedException;
+import dev.backprop.engine.TrainingOutcome;
+import dev.backprop.evaluation.EvaluatedVersion;
+import dev.backprop.model.ModelPlan;
+import dev.backprop.model.ModelService;
+import dev.backprop.shared.ConflictException;
+import dev.backprop.shared.InvalidRequestException;
+import dev.backprop.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one claimed job from start to end: load data, prepare, train with per-epoch progress, evaluate, and store
+ * the new version together with the job's success in one transaction. Never throws: every failure ends the job
+ * with a reason.
+ */
+@Component
+class TrainingRun {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingRun.class);
+
+    private final JobLedger ledger;
+    private final ModelService models;
+    private final DatasetService datasets;
+    private final Trainer trainer;
+    private final Evaluator evaluator;
+    private final TransactionTemplate transaction;
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+    TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, Evaluator evaluator,
+            TransactionTemplate transaction) {
+        this.ledger = ledger;
+        this.models = models;
+        this.datasets = datasets;
+        this.trainer = trainer;
+        this.evaluator = evaluator;
+        this.transaction = transaction;
+    }
+
+    /** Jobs this process is training right now (for heartbeats). */
+    Set<Long> running() {
+        return Set.copyOf(running);
+    }
+
+    void run(long jobId) {
+        Optional<Long> claimed = ledger.claim(jobId);
+        if (claimed.isEmpty()) {
+            return;
+        }
+        long modelId = claimed.get();
+        running.add(jobId);
+        try {
+            ModelPlan plan = models.plan(modelId);
+            DataPreparation.Prepared prepared = DataPreparation.prepare(datasets.table(plan.definition().datasetId()), plan);
+            log.info("Training job {} (model {}): {} training rows, {} held out, {} epochs", jobId, modelId,
+                    prepared.data().trainX().length, prepared.data().testX().length, plan.design().epochs());
+            TrainingOutcome outcome = trainer.train(plan.design(), prepared.data(), plan.target(),
+                    stats -> ledger.recordEpoch(jobId, stats));
+            if (outcome.stoppedEarly()) {
+                ledger.cancelled(jobId, outcome.epochsRun());
+                return;
+            }
+            EvaluatedVersion metrics = evaluator.evaluate(outcome.network(), prepared.data(), plan.target());
+            byte[] network = outcome.network().toBytes();
+            transaction.executeWithoutResult(status -> {
+                int version = models.addVersion(modelId, jobId, prepared.preprocessor(), metrics, network);
+                ledger.succeed(jobId, version);
+            });
+            log.info("Training job {} succeeded", jobId);
+        } catch (TrainingDivergedException | InvalidRequestException | ConflictException | NotFoundException e) {
+            log.info("Training job {} failed: {}", jobId, e.getMessage());
+            ledger.fail(jobId, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            log.error("Training job {} ran out of memory", jobId, e);
+            ledger.fail(jobId, "Ran out of memory while training: use a smaller network, a smaller batch size, or fewer rows.");
+        } catch (RuntimeException e) {
+            log.error("Training job {} failed unexpectedly", jobId, e);
+            ledger.fail(jobId, "Training failed inside the engine: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } finally {
+            running.remove(jobId);
+        }
+    }
+}

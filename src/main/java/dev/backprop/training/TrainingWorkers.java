@@ -1,0 +1,98 @@
+package dev.backprop.training;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * The worker pool: db-scheduler claims queued executions from the database (so two workers never take the same
+ * job), heartbeats them, and revives executions whose process died. Our {@link TrainingJob} row carries the
+ * user-visible status; the scheduler row is the queue entry.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class TrainingWorkers {
+
+    static final String TASK_NAME = "training-job";
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingWorkers.class);
+
+    @Bean
+    OneTimeTask<Void> trainingTask(TrainingRun run) {
+        return Tasks.oneTime(TASK_NAME)
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> run.run(Long.parseLong(instance.getId())));
+    }
+
+    @Bean(destroyMethod = "stop")
+    Scheduler trainingScheduler(DataSource dataSource, OneTimeTask<Void> trainingTask, TrainingProperties properties) {
+        // The proxy lets a submission write the job row and its queue entry in one transaction.
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), trainingTask)
+                .threads(properties.workers())
+                .pollingInterval(properties.pollInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(Math.max(2, (int) (properties.staleAfter().toMillis() / properties.heartbeatInterval().toMillis())))
+                .enableImmediateExecution()
+                .build();
+    }
+
+    @Bean
+    WorkerLifecycle trainingWorkerLifecycle(Scheduler trainingScheduler, OneTimeTask<Void> trainingTask,
+            TrainingJobRepository jobs, JobLedger ledger, TrainingRun run) {
+        return new WorkerLifecycle(trainingScheduler, trainingTask, jobs, ledger, run);
+    }
+
+    /** Starts the pool once the application (and its schema) is ready, and keeps running jobs' heartbeats fresh. */
+    static class WorkerLifecycle {
+
+        private final Scheduler scheduler;
+        private final OneTimeTask<Void> task;
+        private final TrainingJobRepository jobs;
+        private final JobLedger ledger;
+        private final TrainingRun run;
+        private volatile boolean started;
+
+        WorkerLifecycle(Scheduler scheduler, OneTimeTask<Void> task, TrainingJobRepository jobs, JobLedger ledger,
+                TrainingRun run) {
+            this.scheduler = scheduler;
+            this.task = task;
+            this.jobs = jobs;
+            this.ledger = ledger;
+            this.run = run;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void start() {
+            int requeued = ledger.requeueStale();
+            // A queued job whose queue entry is missing (e.g. written by an older version) is queued again.
+            jobs.findByStatus(JobStatus.QUEUED).forEach(job ->
+                    scheduler.scheduleIfNotExists(task.instance(Long.toString(job.getId())), java.time.Instant.now()));
+            scheduler.start();
+            started = true;
+            log.info("Training workers started ({} interrupted jobs re-queued)", requeued);
+        }
+
+        boolean isStarted() {
+            return started && scheduler.getSchedulerState().isStarted() && !scheduler.getSchedulerState().isShuttingDown();
+        }
+
+        @Scheduled(fixedDelayString = "${backprop.training.heartbeat-interval:5s}")
+        void heartbeat() {
+            if (started) {
+                ledger.heartbeat(run.running());
+                ledger.requeueStale();
+            }
+        }
+    }
+}
