@@ -44,6 +44,7 @@ class TrainingWorkers {
                 .heartbeatInterval(properties.heartbeatInterval())
                 .missedHeartbeatsLimit(Math.max(2, (int) (properties.staleAfter().toMillis() / properties.heartbeatInterval().toMillis())))
                 .enableImmediateExecution()
+                .alwaysPersistTimestampInUTC()
                 .build();
     }
 

@@ -6,13 +6,13 @@ create table dataset (
     row_count       bigint not null,
     column_count    integer not null,
     content_sha256  varchar(64) not null,
-    schema_json     character varying(1000000000) not null,
+    schema_json     character large object not null,
     created_at      timestamp(6) with time zone not null
 );
 
 create table dataset_content (
     dataset_id  bigint primary key references dataset (id) on delete cascade,
-    bytes       binary varying(1000000000) not null
+    bytes       binary large object not null
 );
 
 create table model (
@@ -20,8 +20,8 @@ create table model (
     name             varchar(255) not null,
     dataset_id       bigint not null,
     dataset_deleted  boolean not null default false,
-    definition_json  character varying(1000000000) not null,
-    summary_json     character varying(1000000000) not null,
+    definition_json  character large object not null,
+    summary_json     character large object not null,
     created_at       timestamp(6) with time zone not null
 );
 create index model_dataset_idx on model (dataset_id);
@@ -32,14 +32,14 @@ create table model_version (
     number             integer not null,
     training_job_id    bigint not null,
     created_at         timestamp(6) with time zone not null,
-    preprocessor_json  character varying(1000000000) not null,
-    metrics_json       character varying(1000000000) not null,
+    preprocessor_json  character large object not null,
+    metrics_json       character large object not null,
     constraint model_version_number_uq unique (model_id, number)
 );
 
 create table model_parameters (
     version_id  bigint primary key references model_version (id) on delete cascade,
-    bytes       binary varying(1000000000) not null
+    bytes       binary large object not null
 );
 
 create table training_job (
@@ -77,7 +77,7 @@ create index training_epoch_job_idx on training_epoch (job_id, epoch);
 create table scheduled_tasks (
     task_name             varchar(100) not null,
     task_instance         varchar(250) not null,
-    task_data             binary varying(1000000000),
+    task_data             binary large object,
     execution_time        timestamp with time zone not null,
     picked                boolean not null,
     picked_by             varchar(250),
