@@ -36,15 +36,15 @@ class JobLedger {
         if (job == null || job.getStatus().isFinished()) {
             return Optional.empty();
         }
+        // A previous run may have left epochs behind (it was interrupted): every run starts from epoch 0.
+        history.deleteByJobId(jobId);
         String note = null;
+        if (job.getAttempts() >= properties.maxAttempts()) {
+            job.finish(JobStatus.FAILED, "Interrupted " + job.getAttempts()
+                    + " times (the service stopped while it was training); not retried again. Submit a new job.", null, clock.instant());
+            return Optional.empty();
+        }
         if (job.getAttempts() > 0) {
-            // A previous run of this job was interrupted (process killed or restarted): start over cleanly.
-            history.deleteByJobId(jobId);
-            if (job.getAttempts() >= properties.maxAttempts()) {
-                job.finish(JobStatus.FAILED, "Interrupted " + job.getAttempts()
-                        + " times (the service stopped while it was training); not retried again. Submit a new job.", null, clock.instant());
-                return Optional.empty();
-            }
             note = "Restarted from epoch 0: attempt " + (job.getAttempts() + 1) + " after the previous run was interrupted.";
         }
         job.start(clock.instant(), note);
@@ -75,6 +75,11 @@ class JobLedger {
     public void cancelled(long jobId, int epoch) {
         jobs.findById(jobId).ifPresent(job -> job.finish(JobStatus.CANCELLED,
                 "Cancelled on request after epoch " + epoch + "; no version was stored.", null, clock.instant()));
+    }
+
+    @Transactional
+    public void requeueAfterShutdown(long jobId, String reason) {
+        jobs.findById(jobId).ifPresent(job -> job.requeueAfterShutdown(reason));
     }
 
     @Transactional

@@ -83,9 +83,19 @@ class TrainingJob {
         message = reason;
     }
 
+    /** A clean shutdown is not the job's fault: the interrupted run does not count as an attempt. */
+    void requeueAfterShutdown(String reason) {
+        status = JobStatus.QUEUED;
+        attempts = Math.max(0, attempts - 1);
+        message = reason;
+    }
+
     void finish(JobStatus outcome, String message, Integer modelVersion, Instant now) {
         this.status = outcome;
-        this.message = message == null ? null : message.length() > 2000 ? message.substring(0, 1997) + "..." : message;
+        if (message != null) {
+            // Without a new message the last note stays (e.g. that this run restarted after an interruption).
+            this.message = message.length() > 2000 ? message.substring(0, 1997) + "..." : message;
+        }
         this.modelVersion = modelVersion;
         this.finishedAt = now;
     }

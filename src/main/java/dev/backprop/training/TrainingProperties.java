@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param heartbeatInterval how often a running job proves it is alive
  * @param staleAfter        a RUNNING job without a heartbeat for this long is considered interrupted and re-queued
  * @param maxAttempts       interrupted runs before a job is failed instead of re-queued
+ * @param shutdownWait      how long a shutdown waits for running jobs to finish their epoch and re-queue themselves
  */
 @ConfigurationProperties("backprop.training")
 public record TrainingProperties(Integer workers, Integer maxQueued, Duration pollInterval, Duration heartbeatInterval,
-        Duration staleAfter, Integer maxAttempts) {
+        Duration staleAfter, Integer maxAttempts, Duration shutdownWait) {
 
     public TrainingProperties {
         workers = workers == null ? 1 : workers;
@@ -25,5 +26,6 @@ public record TrainingProperties(Integer workers, Integer maxQueued, Duration po
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(5) : heartbeatInterval;
         staleAfter = staleAfter == null ? Duration.ofSeconds(30) : staleAfter;
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
+        shutdownWait = shutdownWait == null ? Duration.ofSeconds(30) : shutdownWait;
     }
 }

@@ -37,6 +37,7 @@ class TrainingRun {
     private final Evaluator evaluator;
     private final TransactionTemplate transaction;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean shuttingDown;
 
     TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, Evaluator evaluator,
             TransactionTemplate transaction) {
@@ -53,6 +54,12 @@ class TrainingRun {
         return Set.copyOf(running);
     }
 
+    /** Running jobs stop after their current epoch and go back to the queue. */
+    void shutDown() {
+        shuttingDown = true;
+    }
+
+    /** Throws {@link InterruptedByShutdown} when the service stopped the job, so the queue runs it again later. */
     void run(long jobId) {
         Optional<Long> claimed = ledger.claim(jobId);
         if (claimed.isEmpty()) {
@@ -66,7 +73,12 @@ class TrainingRun {
             log.info("Training job {} (model {}): {} training rows, {} held out, {} epochs", jobId, modelId,
                     prepared.data().trainX().length, prepared.data().testX().length, plan.design().epochs());
             TrainingOutcome outcome = trainer.train(plan.design(), prepared.data(), plan.target(),
-                    stats -> ledger.recordEpoch(jobId, stats));
+                    stats -> ledger.recordEpoch(jobId, stats) && !shuttingDown);
+            if (outcome.stoppedEarly() && shuttingDown) {
+                ledger.requeueAfterShutdown(jobId, "Re-queued: the service shut down during epoch " + outcome.epochsRun()
+                        + "; the job restarts from epoch 0 when a worker is free.");
+                throw new InterruptedByShutdown(jobId);
+            }
             if (outcome.stoppedEarly()) {
                 ledger.cancelled(jobId, outcome.epochsRun());
                 return;
@@ -84,12 +96,22 @@ class TrainingRun {
         } catch (OutOfMemoryError e) {
             log.error("Training job {} ran out of memory", jobId, e);
             ledger.fail(jobId, "Ran out of memory while training: use a smaller network, a smaller batch size, or fewer rows.");
+        } catch (InterruptedByShutdown e) {
+            throw e;
         } catch (RuntimeException e) {
             log.error("Training job {} failed unexpectedly", jobId, e);
             ledger.fail(jobId, "Training failed inside the engine: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } finally {
             running.remove(jobId);
+        }
+    }
+
+    /** Tells the queue to run the job again: it was stopped by a shutdown, not by anything wrong with it. */
+    static class InterruptedByShutdown extends RuntimeException {
+
+        InterruptedByShutdown(long jobId) {
+            super("Training job " + jobId + " was interrupted by a shutdown and re-queued");
         }
     }
 }

@@ -1,10 +1,14 @@
 package dev.backprop.training;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,6 +36,8 @@ class TrainingWorkers {
     OneTimeTask<Void> trainingTask(TrainingRun run) {
         return Tasks.oneTime(TASK_NAME)
                 .onDeadExecutionRevive()
+                // Only a shutdown makes a run throw (every real failure ends the job as FAILED): run it again soon.
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(2)))
                 .execute((instance, context) -> run.run(Long.parseLong(instance.getId())));
     }
 
@@ -42,9 +48,10 @@ class TrainingWorkers {
                 .threads(properties.workers())
                 .pollingInterval(properties.pollInterval())
                 .heartbeatInterval(properties.heartbeatInterval())
-                .missedHeartbeatsLimit(Math.max(2, (int) (properties.staleAfter().toMillis() / properties.heartbeatInterval().toMillis())))
+                .missedHeartbeatsLimit(Math.max(4, (int) (properties.staleAfter().toMillis() / properties.heartbeatInterval().toMillis())))
                 .enableImmediateExecution()
                 .alwaysPersistTimestampInUTC()
+                .shutdownMaxWait(properties.shutdownWait())
                 .build();
     }
 
@@ -82,6 +89,11 @@ class TrainingWorkers {
             scheduler.start();
             started = true;
             log.info("Training workers started ({} interrupted jobs re-queued)", requeued);
+        }
+
+        @PreDestroy
+        void stop() {
+            run.shutDown();
         }
 
         boolean isStarted() {

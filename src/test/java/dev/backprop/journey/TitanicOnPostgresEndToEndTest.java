@@ -1,0 +1,29 @@
+package dev.backprop.journey;
+
+import dev.backprop.support.PostgresTestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The Titanic journey on a running PostgreSQL ({@value PostgresTestDatabase#URL_VARIABLE}), in a schema of its own. */
+@EnabledIfEnvironmentVariable(named = PostgresTestDatabase.URL_VARIABLE, matches = ".+")
+@DirtiesContext
+class TitanicOnPostgresEndToEndTest extends TitanicJourney {
+
+    static PostgresTestDatabase database;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        database = PostgresTestDatabase.createSchema();
+        database.register(registry);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        if (database != null) {
+            database.drop();
+        }
+    }
+}
