@@ -135,10 +135,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         // Spring's own MVC exceptions (404 route, 405, 415 …): keep their status and detail, add our type.
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail detail && detail.getType().equals(URI.create("about:blank"))) {
+        if (response != null && response.getBody() instanceof ProblemDetail detail
+                && (detail.getType() == null || URI.create("about:blank").equals(detail.getType()))) {
             detail.setType(ProblemType.forStatus(status.value()).uri());
         }
-        return response;
+        return response == null ? null
+                : ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, ProblemType type, String detail, List<Violation> violations) {
