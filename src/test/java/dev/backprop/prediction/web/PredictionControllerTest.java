@@ -1,0 +1,95 @@
+package dev.backprop.prediction.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.backprop.prediction.PredictionService;
+import dev.backprop.prediction.Predictions;
+import dev.backprop.prediction.RowPrediction;
+import dev.backprop.shared.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+
+@WebMvcTest(PredictionController.class)
+class PredictionControllerTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    PredictionService predictions;
+
+    @Test
+    void queryParametersAreTheFeaturesAndVersionAndThresholdAreNot() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("Sex", "female");
+        expected.put("Age", "");
+        given(predictions.predict(eq(1L), eq(Optional.of(2)), eq(List.of(expected)), isNull(), eq(0.3)))
+                .willReturn(binary(0.75));
+
+        var response = assertThat(mvc.get().uri("/api/models/1/predict?Sex=female&Age=&version=2&threshold=0.3"));
+        response.hasStatus(200);
+        response.bodyJson().extractingPath("$.probability").isEqualTo(0.75);
+        response.bodyJson().extractingPath("$.prediction").isEqualTo("yes");
+        response.bodyJson().extractingPath("$.version").isEqualTo(2);
+        response.bodyJson().extractingPath("$.probabilities.no").isEqualTo(0.25);
+    }
+
+    @Test
+    void aFeatureGivenTwiceIsABadRequest() {
+        var response = assertThat(mvc.get().uri("/api/models/1/predict?Sex=female&Sex=male"));
+        response.hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.bodyJson().extractingPath("$.errors[0].path").isEqualTo("Sex");
+    }
+
+    @Test
+    void inputProblemsNameTheColumn() {
+        given(predictions.predict(eq(1L), any(), any(), any(), any()))
+                .willThrow(new InvalidRequestException("Age", "'old' is not a number; column 'Age' is numeric"));
+
+        var response = assertThat(mvc.get().uri("/api/models/1/predict?Age=old"));
+        response.hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.bodyJson().extractingPath("$.errors[0].path").isEqualTo("Age");
+    }
+
+    @Test
+    void csvInCsvOutWithPredictionColumnsAppended() {
+        given(predictions.predict(eq(1L), eq(Optional.empty()), any(), any(), isNull())).willReturn(binary(0.75));
+
+        var response = assertThat(mvc.post().uri("/api/models/1/predictions").contentType("text/csv").accept("text/csv")
+                .content("Sex,Note\nfemale,=HYPERLINK(\"x\")\n"));
+        response.hasStatus(200).hasContentTypeCompatibleWith("text/csv");
+        response.body().asString().isEqualToNormalizingNewlines("""
+                Sex,Note,prediction,probability_no,probability_yes
+                female,"'=HYPERLINK(""x"")",yes,0.25,0.75
+                """);
+    }
+
+    @Test
+    void jsonRowsMustBeObjectsOfPlainValues() {
+        var response = assertThat(mvc.post().uri("/api/models/1/predictions").contentType(MediaType.APPLICATION_JSON)
+                .content("[{\"Sex\": {\"nested\": true}}]"));
+        response.hasStatus(400);
+        response.bodyJson().extractingPath("$.errors[0].path").isEqualTo("$[0].Sex");
+    }
+
+    private static Predictions binary(double yes) {
+        Map<String, Double> probabilities = new LinkedHashMap<>();
+        probabilities.put("no", 1 - yes);
+        probabilities.put("yes", yes);
+        return new Predictions(1, 2, "binary", "yes", 0.5, List.of("no", "yes"),
+                List.of(new RowPrediction("yes", yes, probabilities, null, List.of())));
+    }
+}
