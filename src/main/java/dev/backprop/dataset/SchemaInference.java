@@ -30,27 +30,13 @@ public final class SchemaInference {
         Map<String, Long> counts = new TreeMap<>();
         long missing = 0;
         boolean allNumeric = true;
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        long numericCount = 0;
         for (String[] row : table.rows()) {
             String value = row[c];
             if (value == null) {
                 missing++;
-                continue;
-            }
-            counts.merge(value, 1L, Long::sum);
-            if (allNumeric) {
-                Double number = Numbers.parse(value);
-                if (number == null) {
-                    allNumeric = false;
-                } else {
-                    sum += number;
-                    min = Math.min(min, number);
-                    max = Math.max(max, number);
-                    numericCount++;
-                }
+            } else {
+                counts.merge(value, 1L, Long::sum);
+                allNumeric = allNumeric && Numbers.parse(value) != null;
             }
         }
         String name = table.columns().get(c);
@@ -59,20 +45,21 @@ public final class SchemaInference {
                 .map(e -> new LevelCount(e.getKey(), e.getValue()))
                 .toList();
         boolean truncated = counts.size() > maxTrackedLevels;
-        ColumnType type = typeOf(counts.keySet(), allNumeric && numericCount > 0);
-        if (type == ColumnType.CATEGORICAL || numericCount == 0) {
+        ColumnType type = typeOf(counts.keySet(), allNumeric);
+        if (type == ColumnType.CATEGORICAL) {
             return new ColumnSchema(name, type, missing, counts.size(), null, null, null, null, levels, truncated);
         }
-        double mean = sum / numericCount;
-        double squares = 0;
-        for (String[] row : table.rows()) {
-            if (row[c] != null) {
-                double d = Numbers.parse(row[c]) - mean;
-                squares += d * d;
-            }
-        }
-        double std = numericCount > 1 ? Math.sqrt(squares / (numericCount - 1)) : 0.0;
-        return new ColumnSchema(name, type, missing, counts.size(), min, max, mean, std, levels, truncated);
+        // Booleans get statistics of their 0/1 meaning (mean = share of true), whatever words they use.
+        double[] values = table.rows().stream()
+                .map(row -> row[c])
+                .filter(value -> value != null)
+                .mapToDouble(value -> type == ColumnType.BOOLEAN ? (Numbers.isTrue(value) ? 1 : 0) : Numbers.parse(value))
+                .toArray();
+        double mean = java.util.Arrays.stream(values).average().orElseThrow();
+        double squares = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+        double std = values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0.0;
+        return new ColumnSchema(name, type, missing, counts.size(), java.util.Arrays.stream(values).min().orElseThrow(),
+                java.util.Arrays.stream(values).max().orElseThrow(), mean, std, levels, truncated);
     }
 
     private static ColumnType typeOf(Set<String> distinct, boolean numeric) {
@@ -81,7 +68,7 @@ public final class SchemaInference {
         }
         if (numeric) {
             boolean zeroOne = distinct.stream().map(Numbers::parse).allMatch(v -> v == 0.0 || v == 1.0);
-            return zeroOne && distinct.size() <= 2 ? ColumnType.BOOLEAN : ColumnType.NUMERIC;
+            return zeroOne ? ColumnType.BOOLEAN : ColumnType.NUMERIC;
         }
         boolean words = distinct.size() <= 2 && distinct.stream()
                 .allMatch(v -> BOOLEAN_WORDS.contains(v.toLowerCase(Locale.ROOT)));

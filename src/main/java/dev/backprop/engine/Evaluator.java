@@ -67,16 +67,23 @@ public class Evaluator {
             ROC roc = new ROC(0);
             roc.eval(labelMatrix.getColumn(positive, true), probabilityMatrix.getColumn(positive, true));
             auc = roc.calculateAUC();
-            precision = evaluation.precision(positive);
-            recall = evaluation.recall(positive);
-            f1 = evaluation.f1(positive);
+            precision = evaluation.precision(positive, 0.0);
+            recall = evaluation.recall(positive, 0.0);
+            f1 = evaluation.fBeta(1.0, positive, 0.0);
         } else {
             ROCMultiClass roc = new ROCMultiClass(0);
             roc.eval(labelMatrix, probabilityMatrix);
             auc = roc.calculateAverageAUC();
-            precision = evaluation.precision();
-            recall = evaluation.recall();
-            f1 = evaluation.f1();
+            // Macro averages over every class, counting 0/0 as 0 as scikit-learn does; DL4J's own macro average
+            // leaves out classes that were never predicted, which flatters precision and F1.
+            precision = 0;
+            recall = 0;
+            f1 = 0;
+            for (int c = 0; c < k; c++) {
+                precision += evaluation.precision(c, 0.0) / k;
+                recall += evaluation.recall(c, 0.0) / k;
+                f1 += evaluation.fBeta(1.0, c, 0.0) / k;
+            }
         }
         return Metrics.classification(outputs.length, evaluation.accuracy(), finite(precision), finite(recall), finite(f1),
                 Double.isFinite(auc) ? auc : null, logLoss / outputs.length, new ConfusionMatrix(labels, counts));
