@@ -35,6 +35,29 @@ public class PredictionService {
      */
     public Predictions predict(long modelId, Optional<Integer> version, List<Map<String, String>> rows,
             java.util.function.IntFunction<String> rowPath, Double threshold) {
+        return predict(modelId, version, rows, rowPath, threshold, false);
+    }
+
+    /**
+     * For tables (CSV): every row has the same columns, so a missing feature is reported once for the header, and
+     * columns that are not features (an id, say) are ignored here and left for the caller to echo.
+     */
+    public Predictions predictTable(long modelId, Optional<Integer> version, List<String> columns,
+            List<Map<String, String>> rows, java.util.function.IntFunction<String> rowPath, Double threshold) {
+        LoadedModel model = cache.get(modelId, version);
+        List<Violation> missing = model.preprocessor().featureColumns().stream()
+                .filter(feature -> !columns.contains(feature))
+                .map(feature -> new Violation("header", "column '" + feature + "' is missing; this model's features are "
+                        + model.preprocessor().featureColumns()))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException(missing.get(0).message(), missing);
+        }
+        return predict(modelId, version, rows, rowPath, threshold, true);
+    }
+
+    private Predictions predict(long modelId, Optional<Integer> version, List<Map<String, String>> rows,
+            java.util.function.IntFunction<String> rowPath, Double threshold, boolean ignoreOtherColumns) {
         if (rows.size() > properties.maxRows()) {
             throw new TooLargeException("The request has " + rows.size() + " rows; the limit backprop.prediction.max-rows is "
                     + properties.maxRows() + ". Split it into smaller requests.");
@@ -49,7 +72,7 @@ public class PredictionService {
             String prefix = rowPath == null ? "" : rowPath.apply(i) + ".";
             List<String> rowWarnings = new ArrayList<>();
             warnings.add(rowWarnings);
-            inputs[i] = encode(model.preprocessor(), rows.get(i), prefix, rowWarnings, problems);
+            inputs[i] = encode(model.preprocessor(), rows.get(i), prefix, rowWarnings, problems, ignoreOtherColumns);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems.size() == 1 ? problems.get(0).message()
@@ -66,24 +89,18 @@ public class PredictionService {
     }
 
     private static float[] encode(Preprocessor preprocessor, Map<String, String> row, String prefix, List<String> warnings,
-            List<Violation> problems) {
+            List<Violation> problems, boolean ignoreOtherColumns) {
         List<String> features = preprocessor.featureColumns();
-        boolean complete = true;
         for (String key : row.keySet()) {
-            if (!features.contains(key)) {
+            if (!ignoreOtherColumns && !features.contains(key)) {
                 problems.add(new Violation(prefix + key, "unknown feature '" + key + "'; this model's features are " + features));
-                complete = false;
             }
         }
         for (String feature : features) {
             if (!row.containsKey(feature)) {
                 problems.add(new Violation(prefix + feature, "missing feature '" + feature
                         + "'; give every feature (an empty value means missing and is imputed)"));
-                complete = false;
             }
-        }
-        if (!complete) {
-            return null;
         }
         try {
             return preprocessor.encode(column -> {

@@ -1,10 +1,13 @@
 package dev.backprop.preprocessing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.backprop.shared.InvalidRequestException;
+import dev.backprop.shared.Violation;
 
 /**
  * The fitted transformation from a raw row to network inputs, stored with each trained model version so that
@@ -29,9 +32,17 @@ public record Preprocessor(List<FeatureEncoder> features, TargetEncoder target) 
     public float[] encode(Function<String, String> valueOf, Consumer<String> warnings) {
         float[] out = new float[inputWidth()];
         int offset = 0;
+        List<Violation> problems = new ArrayList<>();
         for (FeatureEncoder feature : features) {
-            feature.encode(valueOf.apply(feature.column()), out, offset, warnings);
+            try {
+                feature.encode(valueOf.apply(feature.column()), out, offset, warnings);
+            } catch (InvalidRequestException e) {
+                problems.addAll(e.violations());
+            }
             offset += feature.width();
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems.get(0).message(), problems);
         }
         return out;
     }

@@ -4,14 +4,21 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import dev.backprop.engine.EpochStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.backprop.shared.ConflictException;
+import dev.backprop.shared.NotFoundException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Every change of a job's row, each in its own short transaction (or the caller's, for success). */
+/** Every change of a job's row, each in its own short transaction, retried when a concurrent change won. */
 @Component
 class JobLedger {
 
@@ -21,17 +28,36 @@ class JobLedger {
     private final EpochRecordRepository history;
     private final TrainingProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    JobLedger(TrainingJobRepository jobs, EpochRecordRepository history, TrainingProperties properties, Clock clock) {
+    JobLedger(TrainingJobRepository jobs, EpochRecordRepository history, TrainingProperties properties, Clock clock,
+            TransactionTemplate transaction) {
         this.jobs = jobs;
         this.history = history;
         this.properties = properties;
         this.clock = clock;
+        this.transaction = transaction;
+    }
+
+    /** Runs {@code work} in a transaction, again on a fresh read if a concurrent change of the same job won. */
+    private <T> T retrying(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> work.get());
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Marks the job RUNNING and returns its model id; empty when the job is finished (e.g. cancelled while queued). */
-    @Transactional
     public Optional<Long> claim(long jobId) {
+        return retrying(() -> claimOnce(jobId));
+    }
+
+    private Optional<Long> claimOnce(long jobId) {
         TrainingJob job = jobs.findById(jobId).orElse(null);
         if (job == null || job.getStatus().isFinished()) {
             return Optional.empty();
@@ -52,34 +78,60 @@ class JobLedger {
     }
 
     /** Records an epoch; answers whether training should go on (false once a cancel was requested). */
-    @Transactional
     public boolean recordEpoch(long jobId, EpochStats stats) {
-        TrainingJob job = jobs.findById(jobId).orElseThrow();
-        history.save(new EpochRecord(jobId, stats.epoch(), stats.trainLoss(), stats.testLoss(), stats.trainAccuracy(),
-                stats.testAccuracy()));
-        job.progress(stats.epoch(), stats.trainLoss(), stats.testLoss(), clock.instant());
-        return !job.isCancelRequested();
+        return retrying(() -> {
+            TrainingJob job = jobs.findById(jobId).orElseThrow();
+            history.save(new EpochRecord(jobId, stats.epoch(), stats.trainLoss(), stats.testLoss(), stats.trainAccuracy(),
+                    stats.testAccuracy()));
+            job.progress(stats.epoch(), stats.trainLoss(), stats.testLoss(), clock.instant());
+            return !job.isCancelRequested();
+        });
     }
 
-    @Transactional
-    public void succeed(long jobId, int version) {
-        jobs.findById(jobId).orElseThrow().finish(JobStatus.SUCCEEDED, null, version, clock.instant());
+    /** Stores the result ({@code storeVersion} returns the new version's number) and marks success, atomically. */
+    public void succeed(long jobId, IntSupplier storeVersion) {
+        retrying(() -> {
+            TrainingJob job = jobs.findById(jobId).orElseThrow();
+            job.finish(JobStatus.SUCCEEDED, null, storeVersion.getAsInt(), clock.instant());
+            return null;
+        });
     }
 
-    @Transactional
     public void fail(long jobId, String reason) {
-        jobs.findById(jobId).ifPresent(job -> job.finish(JobStatus.FAILED, reason, null, clock.instant()));
+        update(jobId, job -> job.finish(JobStatus.FAILED, reason, null, clock.instant()));
     }
 
-    @Transactional
     public void cancelled(long jobId, int epoch) {
-        jobs.findById(jobId).ifPresent(job -> job.finish(JobStatus.CANCELLED,
+        update(jobId, job -> job.finish(JobStatus.CANCELLED,
                 "Cancelled on request after epoch " + epoch + "; no version was stored.", null, clock.instant()));
     }
 
-    @Transactional
     public void requeueAfterShutdown(long jobId, String reason) {
-        jobs.findById(jobId).ifPresent(job -> job.requeueAfterShutdown(reason));
+        update(jobId, job -> job.requeueAfterShutdown(reason));
+    }
+
+    /** A queued job is cancelled at once; a running one is asked to stop after its current epoch. */
+    public TrainingJob cancel(long jobId) {
+        return retrying(() -> {
+            TrainingJob job = jobs.findById(jobId).orElseThrow(() -> new NotFoundException("Training job", jobId));
+            if (job.getStatus().isFinished()) {
+                throw new ConflictException("Training job " + jobId + " has already finished (" + job.getStatus()
+                        + "); nothing to cancel.");
+            }
+            if (job.getStatus() == JobStatus.QUEUED) {
+                job.finish(JobStatus.CANCELLED, "Cancelled on request before it started.", null, clock.instant());
+            } else {
+                job.requestCancel();
+            }
+            return job;
+        });
+    }
+
+    private void update(long jobId, Consumer<TrainingJob> change) {
+        retrying(() -> {
+            jobs.findById(jobId).ifPresent(change);
+            return null;
+        });
     }
 
     @Transactional

@@ -10,9 +10,15 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** One request to train a model, with its progress and outcome. */
+/**
+ * One request to train a model, with its progress and outcome. The worker and the API change it concurrently
+ * (progress vs. cancel), so updates are versioned and write only the columns they change.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "training_job")
 class TrainingJob {
 
@@ -49,6 +55,9 @@ class TrainingJob {
     private Instant finishedAt;
 
     private Instant heartbeatAt;
+
+    @Version
+    private long version;
 
     protected TrainingJob() {
     }

@@ -18,7 +18,6 @@ import dev.backprop.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one claimed job from start to end: load data, prepare, train with per-epoch progress, evaluate, and store
@@ -35,18 +34,15 @@ class TrainingRun {
     private final DatasetService datasets;
     private final Trainer trainer;
     private final Evaluator evaluator;
-    private final TransactionTemplate transaction;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
-    TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, Evaluator evaluator,
-            TransactionTemplate transaction) {
+    TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, Evaluator evaluator) {
         this.ledger = ledger;
         this.models = models;
         this.datasets = datasets;
         this.trainer = trainer;
         this.evaluator = evaluator;
-        this.transaction = transaction;
     }
 
     /** Jobs this process is training right now (for heartbeats). */
@@ -85,10 +81,7 @@ class TrainingRun {
             }
             EvaluatedVersion metrics = evaluator.evaluate(outcome.network(), prepared.data(), plan.target());
             byte[] network = outcome.network().toBytes();
-            transaction.executeWithoutResult(status -> {
-                int version = models.addVersion(modelId, jobId, prepared.preprocessor(), metrics, network);
-                ledger.succeed(jobId, version);
-            });
+            ledger.succeed(jobId, () -> models.addVersion(modelId, jobId, prepared.preprocessor(), metrics, network));
             log.info("Training job {} succeeded", jobId);
         } catch (TrainingDivergedException | InvalidRequestException | ConflictException | NotFoundException e) {
             log.info("Training job {} failed: {}", jobId, e.getMessage());

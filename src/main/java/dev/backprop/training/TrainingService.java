@@ -9,7 +9,6 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.backprop.model.ModelPlan;
 import dev.backprop.model.ModelService;
 import dev.backprop.shared.BusyException;
-import dev.backprop.shared.ConflictException;
 import dev.backprop.shared.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -27,9 +26,11 @@ public class TrainingService {
     private final OneTimeTask<Void> task;
     private final TrainingProperties properties;
     private final Clock clock;
+    private final JobLedger ledger;
 
     TrainingService(TrainingJobRepository jobs, EpochRecordRepository history, ModelService models, Scheduler scheduler,
-            OneTimeTask<Void> task, TrainingProperties properties, Clock clock) {
+            OneTimeTask<Void> task, TrainingProperties properties, Clock clock, JobLedger ledger) {
+        this.ledger = ledger;
         this.jobs = jobs;
         this.history = history;
         this.models = models;
@@ -65,18 +66,8 @@ public class TrainingService {
     }
 
     /** A queued job is cancelled at once; a running one stops at the end of its current epoch. */
-    @Transactional
     public JobView cancel(long jobId) {
-        TrainingJob job = find(jobId);
-        if (job.getStatus().isFinished()) {
-            throw new ConflictException("Training job " + jobId + " has already finished (" + job.getStatus() + "); nothing to cancel.");
-        }
-        if (job.getStatus() == JobStatus.QUEUED) {
-            job.finish(JobStatus.CANCELLED, "Cancelled on request before it started.", null, clock.instant());
-        } else {
-            job.requestCancel();
-        }
-        return view(job, false);
+        return view(ledger.cancel(jobId), false);
     }
 
     private TrainingJob find(long jobId) {

@@ -57,7 +57,8 @@ create table training_job (
     created_at        timestamp(6) with time zone not null,
     started_at        timestamp(6) with time zone,
     finished_at       timestamp(6) with time zone,
-    heartbeat_at      timestamp(6) with time zone
+    heartbeat_at      timestamp(6) with time zone,
+    version           bigint not null default 0
 );
 create index training_job_status_idx on training_job (status);
 create index training_job_model_idx on training_job (model_id);

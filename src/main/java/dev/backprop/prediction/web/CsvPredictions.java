@@ -22,8 +22,11 @@ final class CsvPredictions {
     private CsvPredictions() {
     }
 
-    static List<Map<String, String>> rows(byte[] body) {
-        CsvTable table = CsvReader.read(body);
+    static CsvTable table(byte[] body) {
+        return CsvReader.read(body);
+    }
+
+    static List<Map<String, String>> rows(CsvTable table) {
         List<Map<String, String>> rows = new ArrayList<>(table.rows().size());
         for (String[] values : table.rows()) {
             Map<String, String> row = new LinkedHashMap<>();

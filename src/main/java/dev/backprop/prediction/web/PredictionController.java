@@ -96,11 +96,14 @@ class PredictionController {
 
     @PostMapping(value = "/api/models/{id}/predictions", consumes = "text/csv", produces = "text/csv")
     @Operation(summary = "Predict many rows (CSV)",
-            description = "A CSV with a header row of feature columns; the answer is the same CSV with prediction and probability columns appended.")
+            description = "A CSV with a header row that includes every feature column; other columns (an id, say) are ignored by"
+                    + " the model and echoed. The answer is the same CSV with prediction (and probability) columns appended.")
     String predictCsv(@PathVariable long id, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) Double threshold, @RequestBody byte[] body) {
-        List<Map<String, String>> rows = CsvPredictions.rows(body);
-        Predictions result = predictions.predict(id, Optional.ofNullable(version), rows, i -> "row " + (i + 1), threshold);
+        var table = CsvPredictions.table(body);
+        List<Map<String, String>> rows = CsvPredictions.rows(table);
+        Predictions result = predictions.predictTable(id, Optional.ofNullable(version), table.columns(), rows,
+                i -> "row " + (i + 1), threshold);
         return CsvPredictions.write(rows, result);
     }
 }

@@ -66,7 +66,8 @@ class PredictionControllerTest {
 
     @Test
     void csvInCsvOutWithPredictionColumnsAppended() {
-        given(predictions.predict(eq(1L), eq(Optional.empty()), any(), any(), isNull())).willReturn(binary(0.75));
+        given(predictions.predictTable(eq(1L), eq(Optional.empty()), eq(List.of("Sex", "Note")), any(), any(), isNull()))
+                .willReturn(binary(0.75));
 
         var response = assertThat(mvc.post().uri("/api/models/1/predictions").contentType("text/csv").accept("text/csv")
                 .content("Sex,Note\nfemale,=HYPERLINK(\"x\")\n"));
