@@ -12,6 +12,10 @@ import dev.backprop.shared.InvalidRequestException;
 import dev.backprop.shared.Violation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.enums.ParameterStyle;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,7 +49,11 @@ class PredictionController {
             @Parameter(description = "Model version; default the latest") @RequestParam(required = false) Integer version,
             @Parameter(description = "Binary models: predict the positive label from this probability; default 0.5")
             @RequestParam(required = false) Double threshold,
-            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+            @Parameter(name = "features", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.TRUE,
+                    description = "The row's raw values, one query parameter per feature column",
+                    schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE),
+                    example = "{\"Pclass\": 1, \"Sex\": \"female\", \"Age\": 29, \"SibSp\": 0, \"Parch\": 0, \"Fare\": 80, \"Embarked\": \"S\"}")
+            @RequestParam MultiValueMap<String, String> parameters) {
         Map<String, String> row = new LinkedHashMap<>();
         List<Violation> repeated = new ArrayList<>();
         parameters.forEach((name, values) -> {

@@ -27,6 +27,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -93,8 +94,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String message;
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             message = "unknown field '" + unknown.getPropertyName() + "'; allowed fields: " + unknown.getKnownPropertyIds();
+        } else if (jackson instanceof StreamReadException) {
+            message = "malformed JSON: " + firstLine(jackson.getOriginalMessage());
         } else if (jackson.getPath().isEmpty()) {
-            message = "malformed JSON: " + jackson.getOriginalMessage();
+            message = "wrong shape: " + firstLine(jackson.getOriginalMessage());
         } else {
             message = "wrong type or value: " + firstLine(jackson.getOriginalMessage());
         }
