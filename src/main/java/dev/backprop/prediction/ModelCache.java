@@ -6,6 +6,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.backprop.engine.TrainedNetwork;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import dev.backprop.model.ModelService;
 import dev.backprop.model.StoredVersion;
 import dev.backprop.model.VersionCreated;
@@ -27,11 +29,13 @@ class ModelCache {
     private final LoadingCache<Key, LoadedModel> loaded;
     private final Cache<Long, Integer> latest;
 
-    ModelCache(ModelService models, PredictionProperties properties) {
+    ModelCache(ModelService models, PredictionProperties properties, MeterRegistry registry) {
         this.models = models;
         this.loaded = Caffeine.newBuilder()
                 .maximumSize(properties.cachedVersions())
+                .recordStats()
                 .build(this::load);
+        CaffeineCacheMetrics.monitor(registry, loaded, "backprop.models");
         this.latest = Caffeine.newBuilder()
                 .expireAfterWrite(properties.latestVersionTtl())
                 .build();

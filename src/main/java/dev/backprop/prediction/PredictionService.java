@@ -5,13 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import dev.backprop.preprocessing.Preprocessor;
 import dev.backprop.preprocessing.Task;
 import dev.backprop.preprocessing.TargetEncoder;
+import dev.backprop.shared.ConflictException;
 import dev.backprop.shared.InvalidRequestException;
+import dev.backprop.shared.NotFoundException;
 import dev.backprop.shared.TooLargeException;
 import dev.backprop.shared.Violation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Service;
 
 /** Predicts from raw feature values, exactly as the CSV had them, with a cached trained version. */
@@ -22,10 +27,12 @@ public class PredictionService {
 
     private final ModelCache cache;
     private final PredictionProperties properties;
+    private final MeterRegistry registry;
 
-    PredictionService(ModelCache cache, PredictionProperties properties) {
+    PredictionService(ModelCache cache, PredictionProperties properties, MeterRegistry registry) {
         this.cache = cache;
         this.properties = properties;
+        this.registry = registry;
     }
 
     /**
@@ -57,6 +64,31 @@ public class PredictionService {
     }
 
     private Predictions predict(long modelId, Optional<Integer> version, List<Map<String, String>> rows,
+            java.util.function.IntFunction<String> rowPath, Double threshold, boolean ignoreOtherColumns) {
+        long start = System.nanoTime();
+        String outcome = "error";
+        try {
+            Predictions predictions = predictRows(modelId, version, rows, rowPath, threshold, ignoreOtherColumns);
+            outcome = "success";
+            return predictions;
+        } catch (InvalidRequestException | TooLargeException e) {
+            outcome = "invalid";
+            throw e;
+        } catch (NotFoundException | ConflictException e) {
+            outcome = "unavailable";
+            throw e;
+        } finally {
+            Timer.builder("backprop.predictions")
+                    .description("Prediction requests (one row or a batch) by model and outcome")
+                    .tag("model", Long.toString(modelId))
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .register(registry)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Predictions predictRows(long modelId, Optional<Integer> version, List<Map<String, String>> rows,
             java.util.function.IntFunction<String> rowPath, Double threshold, boolean ignoreOtherColumns) {
         if (rows.size() > properties.maxRows()) {
             throw new TooLargeException("The request has " + rows.size() + " rows; the limit backprop.prediction.max-rows is "

@@ -17,6 +17,7 @@ import dev.backprop.shared.InvalidRequestException;
 import dev.backprop.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,15 +35,18 @@ class TrainingRun {
     private final DatasetService datasets;
     private final Trainer trainer;
     private final Evaluator evaluator;
+    private final TrainingMetrics metrics;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
-    TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, Evaluator evaluator) {
+    TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, Evaluator evaluator,
+            TrainingMetrics metrics) {
         this.ledger = ledger;
         this.models = models;
         this.datasets = datasets;
         this.trainer = trainer;
         this.evaluator = evaluator;
+        this.metrics = metrics;
     }
 
     /** Jobs this process is training right now (for heartbeats). */
@@ -63,13 +67,19 @@ class TrainingRun {
         }
         long modelId = claimed.get();
         running.add(jobId);
+        MDC.put("jobId", "job-" + jobId);
         try {
             ModelPlan plan = models.plan(modelId);
             DataPreparation.Prepared prepared = DataPreparation.prepare(datasets.table(plan.definition().datasetId()), plan);
             log.info("Training job {} (model {}): {} training rows, {} held out, {} epochs", jobId, modelId,
                     prepared.data().trainX().length, prepared.data().testX().length, plan.design().epochs());
-            TrainingOutcome outcome = trainer.train(plan.design(), prepared.data(), plan.target(),
-                    stats -> ledger.recordEpoch(jobId, stats) && !shuttingDown);
+            long[] epochStart = {System.nanoTime()};
+            TrainingOutcome outcome = trainer.train(plan.design(), prepared.data(), plan.target(), stats -> {
+                long now = System.nanoTime();
+                metrics.epochFinished(jobId, stats, java.time.Duration.ofNanos(now - epochStart[0]));
+                epochStart[0] = now;
+                return ledger.recordEpoch(jobId, stats) && !shuttingDown;
+            });
             if (outcome.stoppedEarly() && shuttingDown) {
                 ledger.requeueAfterShutdown(jobId, "Re-queued: the service shut down during epoch " + outcome.epochsRun()
                         + "; the job restarts from epoch 0 when a worker is free.");
@@ -79,9 +89,9 @@ class TrainingRun {
                 ledger.cancelled(jobId, outcome.epochsRun());
                 return;
             }
-            EvaluatedVersion metrics = evaluator.evaluate(outcome.network(), prepared.data(), plan.target());
+            EvaluatedVersion evaluated = evaluator.evaluate(outcome.network(), prepared.data(), plan.target());
             byte[] network = outcome.network().toBytes();
-            ledger.succeed(jobId, () -> models.addVersion(modelId, jobId, prepared.preprocessor(), metrics, network));
+            ledger.succeed(jobId, () -> models.addVersion(modelId, jobId, prepared.preprocessor(), evaluated, network));
             log.info("Training job {} succeeded", jobId);
         } catch (TrainingDivergedException | InvalidRequestException | ConflictException | NotFoundException e) {
             log.info("Training job {} failed: {}", jobId, e.getMessage());
@@ -97,6 +107,8 @@ class TrainingRun {
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } finally {
             running.remove(jobId);
+            metrics.jobEnded(jobId);
+            MDC.remove("jobId");
         }
     }
 

@@ -12,6 +12,7 @@ import dev.backprop.shared.TooLargeException;
 import dev.backprop.shared.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -138,9 +139,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         // Spring's own MVC exceptions (404 route, 405, 415 …): keep their status and detail, add our type.
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail detail
-                && (detail.getType() == null || URI.create("about:blank").equals(detail.getType()))) {
-            detail.setType(ProblemType.forStatus(status.value()).uri());
+        if (response != null && response.getBody() instanceof ProblemDetail detail) {
+            if (detail.getType() == null || URI.create("about:blank").equals(detail.getType())) {
+                detail.setType(ProblemType.forStatus(status.value()).uri());
+            }
+            withRequestId(detail);
         }
         return response == null ? null
                 : ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
@@ -151,12 +154,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type.uri());
         problem.setTitle(type.title());
+        withRequestId(problem);
         if (!violations.isEmpty()) {
             problem.setProperty("errors", violations.stream()
                     .map(v -> Map.of("path", v.path(), "message", v.message()))
                     .toList());
         }
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static void withRequestId(ProblemDetail problem) {
+        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
     }
 
     private static String firstLine(String message) {
