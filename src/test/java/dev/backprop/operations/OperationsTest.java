@@ -1,0 +1,66 @@
+package dev.backprop.operations;
+
+import dev.backprop.support.ApiClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an operator sees: probes, build info, Prometheus metrics, request ids; and nothing else exposed. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:operations;DB_CLOSE_DELAY=-1")
+class OperationsTest {
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void readinessCoversTheDatabaseAndTheTrainingWorkers() {
+        ApiClient.Response readiness = api.get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        JsonNode components = readiness.json().get("components");
+        assertThat(components.get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("trainingWorkers").get("status").asString()).isEqualTo("UP");
+        assertThat(api.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void infoCarriesTheBuild() {
+        JsonNode info = api.get("/actuator/info").json();
+        assertThat(info.get("build").get("artifact").asString()).isEqualTo("backprop");
+    }
+
+    @Test
+    void prometheusExposesTheServiceMetrics() {
+        api.get("/api/models/12345/predict?x=1");
+        String metrics = api.get("/actuator/prometheus").body();
+        assertThat(metrics).contains("backprop_training_queue_depth", "backprop_training_jobs{state=\"queued\"}",
+                "backprop_datasets_stored_bytes", "cache_size{cache=\"backprop.models\"}",
+                "backprop_predictions_seconds_count{model=\"12345\",outcome=\"unavailable\"} 1");
+    }
+
+    @Test
+    void onlyHealthInfoAndPrometheusAreExposed() {
+        assertThat(api.get("/actuator/env").status()).isEqualTo(404);
+        assertThat(api.get("/actuator/beans").status()).isEqualTo(404);
+        assertThat(api.get("/actuator/metrics").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theRequestIdIsEchoedAndNamedInErrorBodies() {
+        ApiClient.Response response = api.get("/api/datasets/999999");
+        String generated = response.header("X-Request-Id");
+        assertThat(generated).isNotBlank();
+        assertThat(response.json().get("requestId").asString()).isEqualTo(generated);
+    }
+}
