@@ -1,8 +1,12 @@
 package dev.backprop.dataset;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -10,17 +14,24 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads CSV bytes (RFC 4180: quoted fields with commas, quotes and newlines; CRLF or LF; optional UTF-8 BOM)
- * into a {@link CsvTable}. Refuses what would silently go wrong later: invalid UTF-8, empty or duplicate
- * column names, rows of the wrong width, a file without data rows.
+ * Reads CSV (RFC 4180: quoted fields with commas, quotes and newlines; CRLF or LF; optional UTF-8 BOM) as a
+ * stream, row by row, so a large upload never has to sit in memory as text. Refuses what would silently go wrong
+ * later: invalid UTF-8, empty or duplicate column names, rows of the wrong width, a file without data rows.
  */
 public final class CsvReader {
+
+    /** Receives the data rows in order (missing cells are {@code null}); answers whether to go on reading. */
+    @FunctionalInterface
+    public interface RowHandler {
+        boolean row(String[] values);
+    }
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(true)
@@ -30,21 +41,40 @@ public final class CsvReader {
     private CsvReader() {
     }
 
+    /** The whole table in memory. */
     public static CsvTable read(byte[] bytes) {
-        String text = decodeUtf8(bytes);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+        return read(new ByteArrayInputStream(bytes));
+    }
+
+    /** The whole table in memory. */
+    public static CsvTable read(InputStream in) {
+        List<String[]> rows = new ArrayList<>();
+        List<String> columns = stream(in, rows::add);
+        return new CsvTable(columns, rows);
+    }
+
+    /**
+     * Streams the data rows to {@code handler} and returns the header. Checks the whole file (unless the handler
+     * stops early): a file without data rows is refused.
+     */
+    public static List<String> stream(InputStream in, RowHandler handler) {
+        return stream(in, columns -> { }, handler);
+    }
+
+    /** Like {@link #stream(InputStream, RowHandler)}, telling {@code onHeader} the columns before the first row. */
+    public static List<String> stream(InputStream in, Consumer<List<String>> onHeader, RowHandler handler) {
+        try (CSVParser parser = CSVParser.parse(utf8WithoutBom(in), FORMAT)) {
             List<String> columns = null;
-            List<String[]> rows = new ArrayList<>();
+            boolean anyRow = false;
             for (CSVRecord record : parser) {
                 if (columns == null) {
                     columns = header(record);
+                    onHeader.accept(columns);
                     continue;
                 }
+                anyRow = true;
                 if (record.size() != columns.size()) {
-                    throw new InvalidCsvException("Row " + record.getRecordNumber() + " (line " + lineOf(record)
+                    throw new InvalidCsvException("Row " + record.getRecordNumber() + " (line " + parser.getCurrentLineNumber()
                             + ") has " + record.size() + " fields but the header has " + columns.size()
                             + "; every row needs one value per column (leave a cell empty for a missing value, quote values that contain commas).");
                 }
@@ -53,21 +83,39 @@ public final class CsvReader {
                     String value = record.get(i).strip();
                     row[i] = value.isEmpty() ? null : value;
                 }
-                rows.add(row);
+                if (!handler.row(row)) {
+                    return columns;
+                }
             }
             if (columns == null) {
                 throw new InvalidCsvException("The file is empty: upload a CSV with a header row and at least one data row.");
             }
-            if (rows.isEmpty()) {
+            if (!anyRow) {
                 throw new InvalidCsvException("The file has a header but no data rows.");
             }
-            return new CsvTable(columns, rows);
+            return columns;
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new InvalidCsvException("The file is not valid CSV: " + rootMessage(e)
+            if (rootCause(e) instanceof CharacterCodingException) {
+                throw notUtf8();
+            }
+            throw new InvalidCsvException("The file is not valid CSV: " + rootCause(e).getMessage()
                     + ". Check that quotes are balanced (a quote inside a quoted field is written twice).");
+        } catch (CharacterCodingException e) {
+            throw notUtf8();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Reader utf8WithoutBom(InputStream in) throws IOException {
+        PushbackReader reader = new PushbackReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1);
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     private static List<String> header(CSVRecord record) {
@@ -86,27 +134,15 @@ public final class CsvReader {
         return columns;
     }
 
-    private static String decodeUtf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidCsvException("The file is not UTF-8 text: save it as CSV UTF-8 and upload it again.");
-        }
+    private static InvalidCsvException notUtf8() {
+        return new InvalidCsvException("The file is not UTF-8 text: save it as CSV UTF-8 and upload it again.");
     }
 
-    private static long lineOf(CSVRecord record) {
-        return record.getParser().getCurrentLineNumber();
-    }
-
-    private static String rootMessage(Throwable e) {
+    private static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return root.getMessage();
+        return root;
     }
 }

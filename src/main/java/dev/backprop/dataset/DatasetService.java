@@ -1,8 +1,13 @@
 package dev.backprop.dataset;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +18,8 @@ import dev.backprop.shared.InvalidRequestException;
 import dev.backprop.shared.NotFoundException;
 import dev.backprop.shared.TooLargeException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -24,14 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class DatasetService {
 
     private final DatasetRepository datasets;
-    private final DatasetContentRepository contents;
+    private final DatasetContentStore contents;
     private final ObjectProvider<DatasetUsage> usages;
     private final DatasetProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
     // Usages are looked up lazily: the features that use datasets depend on this service themselves.
-    DatasetService(DatasetRepository datasets, DatasetContentRepository contents, ObjectProvider<DatasetUsage> usages,
+    DatasetService(DatasetRepository datasets, DatasetContentStore contents, ObjectProvider<DatasetUsage> usages,
             DatasetProperties properties, JsonMapper json, Clock clock) {
         this.datasets = datasets;
         this.contents = contents;
@@ -43,21 +50,42 @@ public class DatasetService {
 
     @Transactional
     public DatasetInfo upload(String name, String filename, byte[] bytes) {
-        CsvTable table = CsvReader.read(bytes);
-        if (table.rows().size() > properties.maxRows()) {
-            throw new TooLargeException("The file has " + table.rows().size() + " rows; the limit backprop.datasets.max-rows is "
-                    + properties.maxRows() + ".");
+        return upload(name, filename, new ByteArrayResource(bytes), bytes.length);
+    }
+
+    /**
+     * Reads the upload twice as a stream: once to check it and infer the schema (and its SHA-256), once to store it.
+     * Nothing is stored unless the whole file is valid, and the dataset row and its bytes commit together.
+     */
+    @Transactional
+    public DatasetInfo upload(String name, String filename, InputStreamSource source, long size) {
+        MessageDigest digest = sha256();
+        SchemaInference.Accumulator[] schema = new SchemaInference.Accumulator[1];
+        try (InputStream in = new DigestInputStream(source.getInputStream(), digest)) {
+            CsvReader.stream(in, columns -> {
+                if (columns.size() > properties.maxColumns()) {
+                    throw new TooLargeException("The file has " + columns.size() + " columns; the limit backprop.datasets.max-columns is "
+                            + properties.maxColumns() + ".");
+                }
+                schema[0] = SchemaInference.start(columns, properties.maxTrackedLevels());
+            }, row -> {
+                if (schema[0].rows() >= properties.maxRows()) {
+                    throw new TooLargeException("The file has more than " + properties.maxRows()
+                            + " rows; the limit backprop.datasets.max-rows is " + properties.maxRows() + ".");
+                }
+                schema[0].add(row);
+                return true;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (table.columns().size() > properties.maxColumns()) {
-            throw new TooLargeException("The file has " + table.columns().size() + " columns; the limit backprop.datasets.max-columns is "
-                    + properties.maxColumns() + ".");
-        }
-        DatasetSchema schema = SchemaInference.infer(table, properties.maxTrackedLevels());
+        DatasetSchema inferred = schema[0].schema();
         String displayName = name != null && !name.isBlank() ? name.strip()
                 : filename != null && !filename.isBlank() ? filename : "dataset";
-        Dataset dataset = datasets.save(new Dataset(displayName, filename, bytes.length, schema.rows(),
-                schema.columns().size(), sha256(bytes), json.writeValueAsString(schema), clock.instant()));
-        contents.save(new DatasetContent(dataset.getId(), bytes));
+        Dataset dataset = datasets.save(new Dataset(displayName, filename, size, inferred.rows(),
+                inferred.columns().size(), HexFormat.of().formatHex(digest.digest()), json.writeValueAsString(inferred),
+                clock.instant()));
+        contents.write(dataset.getId(), source, size);
         return toInfo(dataset);
     }
 
@@ -75,7 +103,7 @@ public class DatasetService {
     @Transactional(readOnly = true)
     public CsvTable table(long id) {
         find(id);
-        return CsvReader.read(contents.findById(id).orElseThrow(() -> new NotFoundException("Dataset content", id)).getBytes());
+        return contents.read(id, CsvReader::read);
     }
 
     @Transactional(readOnly = true)
@@ -86,17 +114,23 @@ public class DatasetService {
         if (limit < 1 || limit > properties.maxPreviewRows()) {
             throw new InvalidRequestException("limit", "limit must be between 1 and " + properties.maxPreviewRows());
         }
-        CsvTable table = table(id);
-        int from = Math.min(offset, table.rows().size());
-        int to = Math.min(from + limit, table.rows().size());
-        List<Map<String, String>> rows = table.rows().subList(from, to).stream().map(row -> {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (int c = 0; c < row.length; c++) {
-                values.put(table.columns().get(c), row[c]);
+        long total = find(id).getRowCount();
+        List<String[]> window = new ArrayList<>();
+        long[] seen = {0};
+        List<String> columns = contents.read(id, in -> CsvReader.stream(in, values -> {
+            if (seen[0]++ >= offset) {
+                window.add(values);
             }
-            return values;
+            return window.size() < limit;
+        }));
+        List<Map<String, String>> rows = window.stream().map(values -> {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int c = 0; c < values.length; c++) {
+                row.put(columns.get(c), values[c]);
+            }
+            return row;
         }).toList();
-        return new RowsPage(id, offset, limit, table.rows().size(), table.columns(), rows);
+        return new RowsPage(id, offset, limit, total, columns, rows);
     }
 
     @Transactional
@@ -108,7 +142,7 @@ public class DatasetService {
                     + ". Delete those models first, or repeat with ?force=true (their trained versions keep predicting,"
                     + " but they cannot be trained again).");
         }
-        contents.deleteById(id);
+        contents.delete(id);
         datasets.deleteById(id);
         usages.orderedStream().forEach(usage -> usage.datasetDeleted(id));
     }
@@ -123,9 +157,9 @@ public class DatasetService {
                 dataset.getRowCount(), dataset.getColumnCount(), dataset.getContentSha256(), dataset.getCreatedAt(), schema);
     }
 
-    private static String sha256(byte[] bytes) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }

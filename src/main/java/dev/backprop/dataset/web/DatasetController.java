@@ -1,6 +1,5 @@
 package dev.backprop.dataset.web;
 
-import java.io.IOException;
 import java.net.URI;
 
 import dev.backprop.dataset.DatasetInfo;
@@ -43,12 +42,11 @@ class DatasetController {
             description = "Multipart field `file` holds the CSV (UTF-8, header row, RFC 4180 quoting, CRLF or LF, optional BOM;"
                     + " an empty cell is a missing value). Answers 201 with the inferred schema.")
     ResponseEntity<DatasetResponse> upload(@RequestPart("file") MultipartFile file,
-            @Parameter(description = "Display name; defaults to the file name") @RequestParam(required = false) String name)
-            throws IOException {
+            @Parameter(description = "Display name; defaults to the file name") @RequestParam(required = false) String name) {
         if (file.isEmpty()) {
             throw new InvalidRequestException("file", "The uploaded file is empty: send a CSV with a header row and data rows.");
         }
-        DatasetInfo info = datasets.upload(name, file.getOriginalFilename(), file.getBytes());
+        DatasetInfo info = datasets.upload(name, file.getOriginalFilename(), file, file.getSize());
         return ResponseEntity.created(URI.create("/api/datasets/" + info.id())).body(DatasetResponse.from(info));
     }
 

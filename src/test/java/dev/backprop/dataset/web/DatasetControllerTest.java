@@ -12,6 +12,7 @@ import dev.backprop.shared.ConflictException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -19,6 +20,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
@@ -36,7 +38,7 @@ class DatasetControllerTest {
     void anUploadAnswersCreatedWithTheInferredSchema() {
         byte[] csv = "a,b\n1,x\n2,\n".getBytes(StandardCharsets.UTF_8);
         var table = CsvReader.read(csv);
-        given(datasets.upload(eq("tiny"), eq("tiny.csv"), any())).willReturn(new DatasetInfo(3, "tiny", "tiny.csv", csv.length, 2, 2,
+        given(datasets.upload(eq("tiny"), eq("tiny.csv"), any(InputStreamSource.class), eq((long) csv.length))).willReturn(new DatasetInfo(3, "tiny", "tiny.csv", csv.length, 2, 2,
                 "abc", Instant.EPOCH, SchemaInference.infer(table, 100)));
 
         var response = assertThat(mvc.post().uri("/api/datasets")
@@ -49,7 +51,7 @@ class DatasetControllerTest {
 
     @Test
     void aBrokenCsvIsABadRequestThatSaysWhatToFix() {
-        given(datasets.upload(any(), any(), any())).willThrow(new InvalidCsvException("Row 2 (line 3) has 3 fields but the header has 2"));
+        given(datasets.upload(any(), any(), any(InputStreamSource.class), anyLong())).willThrow(new InvalidCsvException("Row 2 (line 3) has 3 fields but the header has 2"));
 
         var response = assertThat(mvc.post().uri("/api/datasets")
                 .multipart().file(new MockMultipartFile("file", "bad.csv", "text/csv", "a,b\n1,2\n1,2,3\n".getBytes())));
