@@ -45,7 +45,7 @@ public class Evaluator {
         double logLoss = 0;
         for (int i = 0; i < outputs.length; i++) {
             probabilities[i] = byLabel(outputs[i], target, positive);
-            int trueClass = target.singleSigmoidUnit() ? (expected[i][0] >= 0.5f ? positive : 1 - positive) : argmax(expected[i]);
+            int trueClass = trueClass(expected[i], target);
             actual[i][trueClass] = 1f;
             logLoss -= Math.log(Math.max(EPSILON, Math.min(1 - EPSILON, probabilities[i][trueClass])));
         }
@@ -85,18 +85,31 @@ public class Evaluator {
                 f1 += evaluation.fBeta(1.0, c, 0.0) / k;
             }
         }
-        return Metrics.classification(outputs.length, evaluation.accuracy(), finite(precision), finite(recall), finite(f1),
-                Double.isFinite(auc) ? auc : null, logLoss / outputs.length, new ConfusionMatrix(labels, counts));
+        // A −1/+1 score is no probability: its log loss would mean nothing (its ROC AUC, a ranking, still does).
+        Double meanLogLoss = target.isSigned() ? null : logLoss / outputs.length;
+        return new Metrics(outputs.length, evaluation.accuracy(), finite(precision), finite(recall), finite(f1),
+                Double.isFinite(auc) ? auc : null, meanLogLoss, new ConfusionMatrix(labels, counts), null, null, null, null);
+    }
+
+    /** The index, in label order, of the class an encoded target row stands for. */
+    static int trueClass(float[] expected, TargetEncoder target) {
+        if (target.task() == Task.BINARY && expected.length == 1) {
+            int positive = target.labels().indexOf(target.positiveLabel());
+            return expected[0] >= target.decisionThreshold() ? positive : 1 - positive;
+        }
+        return argmax(expected);
     }
 
     /** Probabilities in the order of {@code target.labels()}, whether the network has one sigmoid unit or a softmax. */
     static float[] byLabel(float[] output, TargetEncoder target, int positive) {
-        if (!target.singleSigmoidUnit()) {
+        if (!(target.task() == Task.BINARY && output.length == 1)) {
             return output;
         }
+        // A −1/+1 score is squashed with the logistic function: ranks (ROC) and the decision at 0 stay the same.
+        float p = target.isSigned() ? (float) (1 / (1 + Math.exp(-output[0]))) : output[0];
         float[] probabilities = new float[2];
-        probabilities[positive] = output[0];
-        probabilities[1 - positive] = 1f - output[0];
+        probabilities[positive] = p;
+        probabilities[1 - positive] = 1f - p;
         return probabilities;
     }
 

@@ -1,13 +1,14 @@
 package dev.backprop.engine;
 
 import dev.backprop.model.NetworkDesign;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Builds an initialised DL4J network from a design. */
@@ -17,25 +18,37 @@ final class NetworkFactory {
     }
 
     static MultiLayerNetwork build(NetworkDesign design) {
-        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+        NetworkDesign.Training training = design.training();
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
                 .seed(design.seed())
                 .dataType(DataType.FLOAT)
-                .updater(DesignMapping.optimizer(design.optimizer(), design.learningRate()))
-                // Glorot uniform, as Keras does by default.
-                .weightInit(WeightInit.XAVIER_UNIFORM)
-                .l2(design.l2())
-                .list();
+                .updater(DesignMapping.optimizer(design.optimizer(), design.learningRate(), DesignMapping.schedule(
+                        design.learningRate(), training.scheduleType(), training.decayRate(), training.decayEvery()),
+                        training.momentum()))
+                .weightInit(DesignMapping.weightInit(training.weightInit()))
+                .l1(training.l1())
+                .l2(design.l2());
+        if (training.gradientClipping() != null) {
+            builder.gradientNormalization(GradientNormalization.ClipL2PerLayer)
+                    .gradientNormalizationThreshold(training.gradientClipping());
+        }
+        NeuralNetConfiguration.ListBuilder layers = builder.list();
         for (NetworkDesign.HiddenLayer layer : design.hidden()) {
             if (layer.isDropout()) {
                 if (layer.dropRate() > 0) {
                     // DL4J's argument is the probability of KEEPING a unit; users give the fraction dropped.
                     layers.layer(new DropoutLayer.Builder(1.0 - layer.dropRate()).build());
                 }
+            } else if (layer.isBatchNorm()) {
+                layers.layer(new BatchNormalization.Builder().build());
             } else {
-                layers.layer(new DenseLayer.Builder()
+                DenseLayer.Builder dense = new DenseLayer.Builder()
                         .nOut(layer.units())
-                        .activation(DesignMapping.activation(layer.activation()))
-                        .build());
+                        .activation(DesignMapping.activation(layer.activation(), layer.alpha()));
+                if (layer.weightInit() != null) {
+                    dense.weightInit(DesignMapping.weightInit(layer.weightInit()));
+                }
+                layers.layer(dense.build());
             }
         }
         layers.layer(new OutputLayer.Builder(DesignMapping.loss(design.loss()))

@@ -10,8 +10,13 @@ final class Outputs {
     }
 
     static int classOf(float[] row) {
+        return classOf(row, 0.5f);
+    }
+
+    /** {@code threshold} decides a single column: 0.5 for probabilities, 0 for −1/+1 scores. */
+    static int classOf(float[] row, float threshold) {
         if (row.length == 1) {
-            return row[0] >= 0.5f ? 1 : 0;
+            return row[0] >= threshold ? 1 : 0;
         }
         int best = 0;
         for (int c = 1; c < row.length; c++) {
@@ -23,9 +28,13 @@ final class Outputs {
     }
 
     static double accuracy(float[][] outputs, float[][] labels) {
+        return accuracy(outputs, labels, 0.5f);
+    }
+
+    static double accuracy(float[][] outputs, float[][] labels, float threshold) {
         long correct = 0;
         for (int i = 0; i < outputs.length; i++) {
-            if (classOf(outputs[i]) == classOf(labels[i])) {
+            if (classOf(outputs[i], threshold) == classOf(labels[i], threshold)) {
                 correct++;
             }
         }

@@ -1,18 +1,20 @@
 package dev.backprop.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.backprop.model.NetworkDesign;
 import dev.backprop.preprocessing.TargetEncoder;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.springframework.stereotype.Component;
 
 /**
- * Trains a network epoch by epoch: shuffle the training part (seeded), fit it in mini-batches, then measure loss
- * and accuracy on both parts and tell the listener.
+ * Trains a network epoch by epoch: shuffle the training part (seeded), fit it in batches, measure loss and
+ * accuracy on both parts, tell the listener, and stop early when asked to.
  */
 @Component
 public class Trainer {
@@ -22,22 +24,29 @@ public class Trainer {
         MultiLayerNetwork network = NetworkFactory.build(design);
         DataSet train = new DataSet(Nd4j.create(data.trainX()), Nd4j.create(data.trainY()));
         DataSet test = new DataSet(Nd4j.create(data.testX()), Nd4j.create(data.testY()));
-        int batchSize = Math.min(design.batchSize(), data.trainX().length);
+        Batches batches = new Batches(data, design, target);
+        EarlyStopping stopping = design.training().earlyStopping() == null ? null
+                : new EarlyStopping(design.training().earlyStopping());
         for (int epoch = 1; epoch <= design.epochs(); epoch++) {
-            train.shuffle(design.seed() + epoch);
-            List<DataSet> batches = train.batchBy(batchSize);
-            network.fit(new ListDataSetIterator<>(batches, batchSize));
+            List<DataSet> epochBatches = batches.forEpoch(epoch);
+            network.fit(new ListDataSetIterator<>(epochBatches, epochBatches.get(0).numExamples()));
             EpochStats stats = measure(network, epoch, train, test, target);
             if (!Double.isFinite(stats.trainLoss())) {
                 throw new TrainingDivergedException("The training loss became " + stats.trainLoss() + " in epoch " + epoch
                         + ": training diverged. Lower the learning rate (now " + design.learningRate()
                         + "), scale the inputs, or add L2 regularisation.");
             }
-            if (!listener.onEpoch(stats)) {
+            boolean goOn = listener.onEpoch(stats);
+            if (!goOn) {
                 return new TrainingOutcome(new TrainedNetwork(network), epoch, true);
             }
+            if (stopping != null && stopping.shouldStop(stats, network)) {
+                int kept = stopping.restore(network, epoch);
+                return new TrainingOutcome(new TrainedNetwork(network), epoch, false, true, kept);
+            }
         }
-        return new TrainingOutcome(new TrainedNetwork(network), design.epochs(), false);
+        int kept = stopping == null ? design.epochs() : stopping.restore(network, design.epochs());
+        return new TrainingOutcome(new TrainedNetwork(network), design.epochs(), false, false, kept);
     }
 
     private static EpochStats measure(MultiLayerNetwork network, int epoch, DataSet train, DataSet test, TargetEncoder target) {
@@ -46,13 +55,78 @@ public class Trainer {
         Double trainAccuracy = null;
         Double testAccuracy = null;
         if (target.task().isClassification()) {
-            trainAccuracy = accuracy(network, train);
-            testAccuracy = test.numExamples() > 0 ? accuracy(network, test) : null;
+            trainAccuracy = accuracy(network, train, target);
+            testAccuracy = test.numExamples() > 0 ? accuracy(network, test, target) : null;
         }
         return new EpochStats(epoch, trainLoss, testLoss, trainAccuracy, testAccuracy);
     }
 
-    private static double accuracy(MultiLayerNetwork network, DataSet data) {
-        return Outputs.accuracy(network.output(data.getFeatures(), false).toFloatMatrix(), data.getLabels().toFloatMatrix());
+    private static double accuracy(MultiLayerNetwork network, DataSet data, TargetEncoder target) {
+        return Outputs.accuracy(network.output(data.getFeatures(), false).toFloatMatrix(), data.getLabels().toFloatMatrix(),
+                (float) target.decisionThreshold());
+    }
+
+    /**
+     * The training part cut into batches, reshuffled every epoch with a seed of its own. With class weights every
+     * row carries its class's weight as a label mask, which DL4J multiplies into that row's loss.
+     */
+    private static final class Batches {
+
+        private final float[][] x;
+        private final float[][] y;
+        private final float[] weights;
+        private final int size;
+        private final long seed;
+
+        Batches(TrainingData data, NetworkDesign design, TargetEncoder target) {
+            this.x = data.trainX();
+            this.y = data.trainY();
+            this.size = design.batchSize() <= 0 ? x.length : Math.min(design.batchSize(), x.length);
+            this.seed = design.seed();
+            double[] classWeights = design.training().classWeights();
+            if (classWeights == null) {
+                this.weights = null;
+            } else {
+                this.weights = new float[y.length];
+                for (int i = 0; i < y.length; i++) {
+                    weights[i] = (float) classWeights[Evaluator.trueClass(y[i], target)];
+                }
+            }
+        }
+
+        List<DataSet> forEpoch(int epoch) {
+            int[] order = shuffled(x.length, new java.util.Random(seed + epoch));
+            List<DataSet> batches = new ArrayList<>();
+            for (int from = 0; from < order.length; from += size) {
+                int to = Math.min(from + size, order.length);
+                float[][] features = new float[to - from][];
+                float[][] labels = new float[to - from][];
+                float[][] mask = weights == null ? null : new float[to - from][1];
+                for (int i = from; i < to; i++) {
+                    features[i - from] = x[order[i]];
+                    labels[i - from] = y[order[i]];
+                    if (mask != null) {
+                        mask[i - from][0] = weights[order[i]];
+                    }
+                }
+                INDArray labelMask = mask == null ? null : Nd4j.create(mask);
+                batches.add(new DataSet(Nd4j.create(features), Nd4j.create(labels), null, labelMask));
+            }
+            return batches;
+        }
+
+        private static int[] shuffled(int n, java.util.Random random) {
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+            return order;
+        }
     }
 }

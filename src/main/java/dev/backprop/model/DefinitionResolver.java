@@ -43,7 +43,7 @@ public final class DefinitionResolver {
         }
         if (dataset.isEmpty() || !problems.isEmpty()) {
             // Without a dataset and a target the rest cannot be checked meaningfully; still report network errors.
-            new NetworkResolver(limits).resolve(definition, null, 0, 1, problems);
+            new NetworkResolver(limits).resolve(definition, null, 0, List.of(), problems);
             throw invalid(problems);
         }
         DatasetSchema schema = dataset.get().schema();
@@ -62,23 +62,25 @@ public final class DefinitionResolver {
         List<String> labels = targetColumn.map(ColumnSchema::levelValues).orElse(List.of());
         int inputs = dev.backprop.preprocessing.PreprocessorFitter.plan(features).stream()
                 .mapToInt(dev.backprop.preprocessing.FeatureEncoder::width).sum();
-        NetworkResolver.Result network = new NetworkResolver(limits).resolve(definition, task,
-                inputs, task == Task.MULTICLASS ? labels.size() : 1, problems);
+        NetworkResolver.Result network = new NetworkResolver(limits).resolve(definition, task, inputs,
+                task.isClassification() ? labels : List.of(), problems);
         double testFraction = testFraction(definition, schema, problems);
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
         TargetEncoder target = new TargetEncoder(definition.target(), task,
-                task.isClassification() ? labels : null, positiveLabel, network.design().outputs());
+                task.isClassification() ? labels : null, positiveLabel, network.design().outputs(),
+                Outputs.signed(task, network.design().outputActivation()) ? Boolean.TRUE : null);
         ModelDefinition resolved = new ModelDefinition(
                 definition.name() != null && !definition.name().isBlank() ? definition.name().strip()
                         : definition.target() + " from " + dataset.get().name(),
                 definition.datasetId(), definition.target(), features.stream().map(ColumnSchema::name).toList(), null,
                 task.id(), positiveLabel, new ModelDefinition.Preprocessing(scaling.id(), imputation.id()),
-                network.layers(), network.output(), network.design().loss(),
-                new ModelDefinition.Optimizer(network.design().optimizer(), network.design().learningRate()),
-                network.design().l2(), network.design().batchSize(), network.design().epochs(), testFraction,
-                network.design().seed());
+                network.layers(), network.output(), network.design().loss(), network.training().optimizer(),
+                network.design().l2(), network.training().batchSize(), network.design().epochs(), testFraction,
+                network.design().seed(), network.design().training().l1(), network.design().training().weightInit(),
+                network.design().training().gradientClipping(), network.training().earlyStopping(),
+                definition.classWeights());
         NetworkSummary summary = Summaries.of(features, network.design());
         return new ModelPlan(resolved, features, target, scaling, imputation, testFraction, network.design(), summary);
     }

@@ -33,10 +33,27 @@ public record ModelDefinition(
         @Schema(description = "binary_crossentropy | categorical_crossentropy | mse | mae; follows from the task by default") String loss,
         Optimizer optimizer,
         @Schema(description = "L2 weight penalty (the course's alpha); default 0") Double l2,
-        @Schema(description = "Rows per gradient step; default 32") Integer batchSize,
+        @Schema(description = "Rows per gradient step: a number (1 = stochastic gradient descent, shuffled each epoch)"
+                + " or \"all\" (batch gradient descent); default 32", type = "string", example = "64") BatchSize batchSize,
         @Schema(description = "Passes over the training part; default 50") Integer epochs,
         @Schema(description = "Fraction of rows held out for testing, stratified for classification; default 0.25") Double testFraction,
-        @Schema(description = "Seed for the split, weight initialisation, shuffling and dropout; default 42") Long seed) {
+        @Schema(description = "Seed for the split, weight initialisation, shuffling and dropout; default 42") Long seed,
+        @Schema(description = "L1 weight penalty; default 0") Double l1,
+        @Schema(description = "Initial weights of every layer unless a layer says otherwise: xavier | xavier_normal | he |"
+                + " he_uniform | uniform | normal | zeros (zeros only without hidden layers); default xavier") String weightInit,
+        @Schema(description = "Clip each layer's gradient to this L2 norm; default none") Double gradientClipping,
+        @Schema(description = "Stop when the monitored value stops improving") EarlyStopping earlyStopping,
+        @Schema(description = "Classification: weight of each label in the loss, e.g. {\"1\": 2.0}; unlisted labels weigh 1")
+        java.util.Map<String, Double> classWeights) {
+
+    /** The definition without the later options (regularisation extras, early stopping, class weights). */
+    public ModelDefinition(String name, Long datasetId, String target, List<String> features, List<String> exclude,
+            String task, String positiveLabel, Preprocessing preprocessing, List<Layer> layers, Output output,
+            String loss, Optimizer optimizer, Double l2, Integer batchSize, Integer epochs, Double testFraction, Long seed) {
+        this(name, datasetId, target, features, exclude, task, positiveLabel, preprocessing, layers, output, loss,
+                optimizer, l2, batchSize == null ? null : new BatchSize(batchSize), epochs, testFraction, seed,
+                null, null, null, null, null);
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Preprocessing(
@@ -47,10 +64,17 @@ public record ModelDefinition(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Layer(
-            @Schema(description = "dense | dropout", example = "dense") String type,
+            @Schema(description = "dense | dropout | batch_norm", example = "dense") String type,
             @Schema(description = "dense: number of neurons") Integer units,
             @Schema(description = "dense: activation; default relu") String activation,
-            @Schema(description = "dropout: fraction of units dropped during training, 0 ≤ rate < 1") Double rate) {
+            @Schema(description = "dropout: fraction of units dropped during training, 0 ≤ rate < 1") Double rate,
+            @Schema(description = "leaky_relu: slope for negative inputs (default 0.01; the course uses 0.1);"
+                    + " elu: alpha (default 1)") Double alpha,
+            @Schema(description = "dense: initial weights (see weightInit); default the definition's") String weightInit) {
+
+        public Layer(String type, Integer units, String activation, Double rate) {
+            this(type, units, activation, rate, null, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -59,7 +83,30 @@ public record ModelDefinition(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Optimizer(
-            @Schema(description = "adam | sgd | nesterovs | rmsprop | adagrad | adadelta | adamax | nadam; default adam") String type,
-            @Schema(description = "default 0.001") Double learningRate) {
+            @Schema(description = "adam | sgd | momentum | nesterovs | rmsprop | adagrad | adadelta | adamax | nadam; default adam") String type,
+            @Schema(description = "default 0.001 (0.01 for sgd, momentum and nesterovs)") Double learningRate,
+            @Schema(description = "momentum and nesterovs: momentum; default 0.9") Double momentum,
+            @Schema(description = "How the learning rate changes per epoch; default constant") Schedule schedule) {
+
+        public Optimizer(String type, Double learningRate) {
+            this(type, learningRate, null, null);
+        }
+    }
+
+    /** step: multiply the rate by {@code decayRate} every {@code everyEpochs} epochs; exponential: by decayRate each epoch. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Schedule(
+            @Schema(description = "step | exponential") String type,
+            @Schema(description = "factor applied to the learning rate, 0 < decayRate ≤ 1, e.g. 0.5") Double decayRate,
+            @Schema(description = "step: epochs between decays; default 10") Integer everyEpochs) {
+    }
+
+    /** Stop when {@code monitor} has not improved by more than {@code minDelta} for {@code patience} epochs. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EarlyStopping(
+            @Schema(description = "test_loss | test_accuracy | train_loss; default test_loss") String monitor,
+            @Schema(description = "epochs without improvement before stopping; default 10") Integer patience,
+            @Schema(description = "smallest change that counts as an improvement; default 0") Double minDelta,
+            @Schema(description = "keep the best epoch's weights rather than the last; default true") Boolean restoreBestWeights) {
     }
 }

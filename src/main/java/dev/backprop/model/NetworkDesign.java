@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A fully resolved network, ready to build: sizes known, names validated. The engine builds it; nothing here
- * depends on the engine.
+ * depends on the engine. {@code batchSize} 0 means the whole training part per step.
  */
 public record NetworkDesign(
         int inputs,
@@ -17,13 +17,46 @@ public record NetworkDesign(
         double l2,
         int batchSize,
         int epochs,
-        long seed) {
+        long seed,
+        Training training) {
 
-    /** A dense layer ({@code units}, {@code activation}) or a dropout layer ({@code dropRate}). */
-    public record HiddenLayer(String type, int units, String activation, double dropRate) {
+    public NetworkDesign(int inputs, List<HiddenLayer> hidden, int outputs, String outputActivation, String loss,
+            String optimizer, double learningRate, double l2, int batchSize, int epochs, long seed) {
+        this(inputs, hidden, outputs, outputActivation, loss, optimizer, learningRate, l2, batchSize, epochs, seed,
+                Training.DEFAULTS);
+    }
+
+    /**
+     * The options beyond the basics. {@code classWeights} is per class in label order (null: all 1);
+     * {@code scheduleType} is null for a constant learning rate; {@code earlyStopping} null means none.
+     */
+    public record Training(double l1, String weightInit, double momentum, String scheduleType, double decayRate,
+            int decayEvery, Double gradientClipping, double[] classWeights, EarlyStop earlyStopping) {
+
+        public static final Training DEFAULTS = new Training(0, "xavier", 0.9, null, 1, 1, null, null, null);
+    }
+
+    /** Stop after {@code patience} epochs without an improvement of more than {@code minDelta} in {@code monitor}. */
+    public record EarlyStop(String monitor, int patience, double minDelta, boolean restoreBestWeights) {
+
+        public boolean higherIsBetter() {
+            return monitor.endsWith("accuracy");
+        }
+    }
+
+    /** A dense layer ({@code units}, {@code activation}), a dropout layer ({@code dropRate}) or batch normalisation. */
+    public record HiddenLayer(String type, int units, String activation, double dropRate, Double alpha, String weightInit) {
+
+        public HiddenLayer(String type, int units, String activation, double dropRate) {
+            this(type, units, activation, dropRate, null, null);
+        }
 
         public boolean isDropout() {
             return "dropout".equals(type);
+        }
+
+        public boolean isBatchNorm() {
+            return "batch_norm".equals(type);
         }
     }
 }

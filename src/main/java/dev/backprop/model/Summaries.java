@@ -21,6 +21,9 @@ final class Summaries {
         for (NetworkDesign.HiddenLayer layer : design.hidden()) {
             if (layer.isDropout()) {
                 layers.add(new LayerShape(index++, "dropout", null, layer.dropRate(), size, size, null, null, 0));
+            } else if (layer.isBatchNorm()) {
+                // gamma and beta are learned; the running mean and variance are kept as parameters too (as in Keras).
+                layers.add(new LayerShape(index++, "batch_norm", null, null, size, size, null, null, 4L * size));
             } else {
                 layers.add(dense(index++, "dense", layer.activation(), size, layer.units()));
                 size = layer.units();
@@ -34,7 +37,9 @@ final class Summaries {
         long total = 0;
         long size = design.inputs();
         for (NetworkDesign.HiddenLayer layer : design.hidden()) {
-            if (!layer.isDropout()) {
+            if (layer.isBatchNorm()) {
+                total += 4 * size;
+            } else if (!layer.isDropout()) {
                 total += size * layer.units() + layer.units();
                 size = layer.units();
             }

@@ -8,12 +8,20 @@ public final class Vocabulary {
     public static final List<String> ACTIVATIONS = List.of("relu", "sigmoid", "tanh", "softmax", "identity", "linear",
             "leaky_relu", "elu", "selu", "gelu", "swish", "softplus", "softsign", "hard_sigmoid", "hard_tanh");
 
-    public static final List<String> LOSSES = List.of("binary_crossentropy", "categorical_crossentropy", "mse", "mae");
+    public static final List<String> LOSSES = List.of("binary_crossentropy", "categorical_crossentropy", "mse", "mae",
+            "hinge");
 
-    public static final List<String> OPTIMIZERS = List.of("adam", "sgd", "nesterovs", "rmsprop", "adagrad", "adadelta",
-            "adamax", "nadam");
+    public static final List<String> OPTIMIZERS = List.of("adam", "sgd", "momentum", "nesterovs", "rmsprop", "adagrad",
+            "adadelta", "adamax", "nadam");
 
-    public static final List<String> LAYER_TYPES = List.of("dense", "dropout");
+    public static final List<String> LAYER_TYPES = List.of("dense", "dropout", "batch_norm");
+
+    public static final List<String> WEIGHT_INITS = List.of("xavier", "xavier_normal", "he", "he_uniform", "uniform",
+            "normal", "zeros");
+
+    public static final List<String> SCHEDULES = List.of("step", "exponential");
+
+    public static final List<String> MONITORS = List.of("test_loss", "test_accuracy", "train_loss");
 
     private Vocabulary() {
     }

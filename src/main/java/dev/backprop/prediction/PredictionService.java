@@ -149,6 +149,10 @@ public class PredictionService {
         if (target.task() == Task.REGRESSION) {
             return new RowPrediction(null, null, null, (double) output[0], warnings);
         }
+        if (target.isSigned()) {
+            String label = output[0] >= threshold ? target.positiveLabel() : target.negativeLabel();
+            return new RowPrediction(label, null, null, null, warnings, (double) output[0]);
+        }
         Map<String, Double> probabilities = new LinkedHashMap<>();
         if (target.singleSigmoidUnit()) {
             double positive = output[0];
@@ -175,11 +179,17 @@ public class PredictionService {
 
     private static double threshold(Double threshold, TargetEncoder target) {
         if (threshold == null) {
-            return 0.5;
+            return target.decisionThreshold();
         }
         if (target.task() != Task.BINARY) {
             throw new InvalidRequestException("threshold", "threshold applies to binary models only; this model is "
                     + target.task().id());
+        }
+        if (target.isSigned()) {
+            if (!Double.isFinite(threshold)) {
+                throw new InvalidRequestException("threshold", "threshold must be a finite score; got " + threshold);
+            }
+            return threshold;
         }
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new InvalidRequestException("threshold", "threshold must be between 0 and 1; got " + threshold);

@@ -8,9 +8,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The prediction for one row. Classification: {@code prediction} is the label, {@code probabilities} gives each
  * label's probability, and for binary tasks {@code probability} is the positive label's. Regression: {@code value}.
+ * Single-neuron −1/+1 models (perceptron, ADALINE) give a {@code score} instead of probabilities.
  * {@code warnings} explains values that were encoded as "no known level".
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record RowPrediction(String prediction, Double probability, Map<String, Double> probabilities, Double value,
-        List<String> warnings) {
+        List<String> warnings, Double score) {
+
+    public RowPrediction(String prediction, Double probability, Map<String, Double> probabilities, Double value,
+            List<String> warnings) {
+        this(prediction, probability, probabilities, value, warnings, null);
+    }
 }

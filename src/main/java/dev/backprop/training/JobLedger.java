@@ -90,9 +90,19 @@ class JobLedger {
 
     /** Stores the result ({@code storeVersion} returns the new version's number) and marks success, atomically. */
     public void succeed(long jobId, IntSupplier storeVersion) {
+        succeed(jobId, storeVersion, null, null);
+    }
+
+    /** As {@link #succeed(long, IntSupplier)}, noting which epoch's weights were kept and why training ended early. */
+    public void succeed(long jobId, IntSupplier storeVersion, Integer keptEpoch, String earlyStopNote) {
         retrying(() -> {
             TrainingJob job = jobs.findById(jobId).orElseThrow();
-            job.finish(JobStatus.SUCCEEDED, null, storeVersion.getAsInt(), clock.instant());
+            if (earlyStopNote != null) {
+                job.stoppedEarly(keptEpoch);
+            } else if (keptEpoch != null) {
+                job.keptEpoch(keptEpoch);
+            }
+            job.finish(JobStatus.SUCCEEDED, earlyStopNote, storeVersion.getAsInt(), clock.instant());
             return null;
         });
     }

@@ -20,6 +20,9 @@ public record JobView(
         int attempts,
         String message,
         Integer modelVersion,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+        boolean earlyStopped,
+        Integer keptEpoch,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
@@ -35,6 +38,6 @@ public record JobView(
                 : Duration.between(job.getStartedAt(), job.getFinishedAt() != null ? job.getFinishedAt() : now).toMillis() / 1000.0;
         return new JobView(job.getId(), job.getModelId(), job.getStatus(), job.getEpoch(), job.getEpochs(),
                 job.getTrainLoss(), job.getTestLoss(), elapsed, job.getAttempts(), job.getMessage(), job.getModelVersion(),
-                job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), history);
+                job.isEarlyStopped(), job.getKeptEpoch(), job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), history);
     }
 }

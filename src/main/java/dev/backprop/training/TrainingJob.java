@@ -48,6 +48,10 @@ class TrainingJob {
 
     private Integer modelVersion;
 
+    private boolean earlyStopped;
+
+    private Integer keptEpoch;
+
     private Instant createdAt;
 
     private Instant startedAt;
@@ -107,6 +111,24 @@ class TrainingJob {
         }
         this.modelVersion = modelVersion;
         this.finishedAt = now;
+    }
+
+    /** Early stopping ended the run; the stored version has the weights of {@code keptEpoch}. */
+    void stoppedEarly(int keptEpoch) {
+        this.earlyStopped = true;
+        this.keptEpoch = keptEpoch;
+    }
+
+    void keptEpoch(int keptEpoch) {
+        this.keptEpoch = keptEpoch;
+    }
+
+    boolean isEarlyStopped() {
+        return earlyStopped;
+    }
+
+    Integer getKeptEpoch() {
+        return keptEpoch;
     }
 
     void requestCancel() {

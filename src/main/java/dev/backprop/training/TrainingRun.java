@@ -91,7 +91,13 @@ class TrainingRun {
             }
             EvaluatedVersion evaluated = evaluator.evaluate(outcome.network(), prepared.data(), plan.target());
             byte[] network = outcome.network().toBytes();
-            ledger.succeed(jobId, () -> models.addVersion(modelId, jobId, prepared.preprocessor(), evaluated, network));
+            String earlyStop = outcome.earlyStopped()
+                    ? "Early stopping after epoch " + outcome.epochsRun() + ": " + plan.design().training().earlyStopping().monitor()
+                            + " stopped improving; the version keeps the weights of epoch " + outcome.keptEpoch() + "."
+                    : null;
+            Integer kept = plan.design().training().earlyStopping() == null ? null : outcome.keptEpoch();
+            ledger.succeed(jobId, () -> models.addVersion(modelId, jobId, prepared.preprocessor(), evaluated, network),
+                    kept, earlyStop);
             log.info("Training job {} succeeded", jobId);
         } catch (TrainingDivergedException | InvalidRequestException | ConflictException | NotFoundException e) {
             log.info("Training job {} failed: {}", jobId, e.getMessage());

@@ -261,7 +261,7 @@ class TrainerTest {
     @Test
     void unknownNamesAreRefusedByTheMapping() {
         assertThatThrownBy(() -> DesignMapping.activation("cube")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DesignMapping.loss("hinge")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DesignMapping.loss("poisson")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DesignMapping.optimizer("lbfgs", 0.1)).isInstanceOf(IllegalArgumentException.class);
     }
 

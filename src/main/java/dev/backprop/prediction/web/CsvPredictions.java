@@ -42,7 +42,10 @@ final class CsvPredictions {
         List<String> header = new ArrayList<>(inputs.isEmpty() ? List.of() : inputs.get(0).keySet());
         header.add("prediction");
         boolean classification = predictions.labels() != null;
-        if (classification) {
+        boolean scored = !predictions.rows().isEmpty() && predictions.rows().get(0).score() != null;
+        if (scored) {
+            header.add("score");
+        } else if (classification) {
             predictions.labels().forEach(label -> header.add("probability_" + label));
         }
         StringWriter out = new StringWriter();
@@ -52,7 +55,10 @@ final class CsvPredictions {
                 List<String> record = new ArrayList<>();
                 inputs.get(i).values().forEach(value -> record.add(safe(value)));
                 RowPrediction row = predictions.rows().get(i);
-                if (classification) {
+                if (scored) {
+                    record.add(safe(row.prediction()));
+                    record.add(Double.toString(row.score()));
+                } else if (classification) {
                     record.add(safe(row.prediction()));
                     predictions.labels().forEach(label -> record.add(Double.toString(row.probabilities().get(label))));
                 } else {

@@ -29,7 +29,7 @@ class TrainingJobControllerTest {
 
     @Test
     void submittingAnswersAcceptedWithTheJobsLocation() {
-        given(training.submit(4)).willReturn(new JobView(11, 4, JobStatus.QUEUED, 0, 50, null, null, null, 0, null, null,
+        given(training.submit(4)).willReturn(new JobView(11, 4, JobStatus.QUEUED, 0, 50, null, null, null, 0, null, null, false, null,
                 Instant.EPOCH, null, null, null));
 
         var response = assertThat(mvc.post().uri("/api/models/4/training-jobs"));
