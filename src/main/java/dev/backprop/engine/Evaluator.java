@@ -86,7 +86,7 @@ public class Evaluator {
             }
         }
         // A −1/+1 score is no probability: its log loss would mean nothing (its ROC AUC, a ranking, still does).
-        Double meanLogLoss = target.isSigned() ? null : logLoss / outputs.length;
+        Double meanLogLoss = target.signedScores() ? null : logLoss / outputs.length;
         return new Metrics(outputs.length, evaluation.accuracy(), finite(precision), finite(recall), finite(f1),
                 Double.isFinite(auc) ? auc : null, meanLogLoss, new ConfusionMatrix(labels, counts), null, null, null, null);
     }
@@ -106,7 +106,7 @@ public class Evaluator {
             return output;
         }
         // A −1/+1 score is squashed with the logistic function: ranks (ROC) and the decision at 0 stay the same.
-        float p = target.isSigned() ? (float) (1 / (1 + Math.exp(-output[0]))) : output[0];
+        float p = target.signedScores() ? (float) (1 / (1 + Math.exp(-output[0]))) : output[0];
         float[] probabilities = new float[2];
         probabilities[positive] = p;
         probabilities[1 - positive] = 1f - p;

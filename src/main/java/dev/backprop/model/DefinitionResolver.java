@@ -60,6 +60,7 @@ public final class DefinitionResolver {
         Imputation imputation = choose("$.preprocessing.numericMissing", preprocessing(definition).numericMissing(), "mean",
                 Imputation::fromId, Imputation.ids(), problems);
         List<String> labels = targetColumn.map(ColumnSchema::levelValues).orElse(List.of());
+        definition = Presets.apply(definition, task, problems);
         int inputs = dev.backprop.preprocessing.PreprocessorFitter.plan(features).stream()
                 .mapToInt(dev.backprop.preprocessing.FeatureEncoder::width).sum();
         NetworkResolver.Result network = new NetworkResolver(limits).resolve(definition, task, inputs,
@@ -80,7 +81,7 @@ public final class DefinitionResolver {
                 network.design().l2(), network.training().batchSize(), network.design().epochs(), testFraction,
                 network.design().seed(), network.design().training().l1(), network.design().training().weightInit(),
                 network.design().training().gradientClipping(), network.training().earlyStopping(),
-                definition.classWeights());
+                definition.classWeights(), definition.preset());
         NetworkSummary summary = Summaries.of(features, network.design());
         return new ModelPlan(resolved, features, target, scaling, imputation, testFraction, network.design(), summary);
     }

@@ -44,7 +44,10 @@ public record ModelDefinition(
         @Schema(description = "Clip each layer's gradient to this L2 norm; default none") Double gradientClipping,
         @Schema(description = "Stop when the monitored value stops improving") EarlyStopping earlyStopping,
         @Schema(description = "Classification: weight of each label in the loss, e.g. {\"1\": 2.0}; unlisted labels weigh 1")
-        java.util.Map<String, Double> classWeights) {
+        java.util.Map<String, Double> classWeights,
+        @Schema(description = "A single-neuron model the course compares against: logistic-regression (one sigmoid neuron),"
+                + " perceptron (a step on a linear score, trained with hinge loss one row at a time) or adaline (a linear"
+                + " score trained with squared error on -1/+1 targets); no hidden layers") String preset) {
 
     /** The definition without the later options (regularisation extras, early stopping, class weights). */
     public ModelDefinition(String name, Long datasetId, String target, List<String> features, List<String> exclude,
@@ -52,7 +55,7 @@ public record ModelDefinition(
             String loss, Optimizer optimizer, Double l2, Integer batchSize, Integer epochs, Double testFraction, Long seed) {
         this(name, datasetId, target, features, exclude, task, positiveLabel, preprocessing, layers, output, loss,
                 optimizer, l2, batchSize == null ? null : new BatchSize(batchSize), epochs, testFraction, seed,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -149,7 +149,7 @@ public class PredictionService {
         if (target.task() == Task.REGRESSION) {
             return new RowPrediction(null, null, null, (double) output[0], warnings);
         }
-        if (target.isSigned()) {
+        if (target.signedScores()) {
             String label = output[0] >= threshold ? target.positiveLabel() : target.negativeLabel();
             return new RowPrediction(label, null, null, null, warnings, (double) output[0]);
         }
@@ -185,7 +185,7 @@ public class PredictionService {
             throw new InvalidRequestException("threshold", "threshold applies to binary models only; this model is "
                     + target.task().id());
         }
-        if (target.isSigned()) {
+        if (target.signedScores()) {
             if (!Double.isFinite(threshold)) {
                 throw new InvalidRequestException("threshold", "threshold must be a finite score; got " + threshold);
             }

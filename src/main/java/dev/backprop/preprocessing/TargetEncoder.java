@@ -22,25 +22,25 @@ public record TargetEncoder(String column, Task task, List<String> labels, Strin
     /** One output unit giving the positive class's probability (sigmoid) or score (signed). */
     @JsonIgnore
     public boolean singleSigmoidUnit() {
-        return task == Task.BINARY && outputUnits == 1 && !isSigned();
+        return task == Task.BINARY && outputUnits == 1 && !signedScores();
     }
 
     @JsonIgnore
-    public boolean isSigned() {
+    public boolean signedScores() {
         return Boolean.TRUE.equals(signed);
     }
 
     /** The output value from which a single-unit binary model predicts the positive label. */
     @JsonIgnore
     public double decisionThreshold() {
-        return isSigned() ? 0.0 : 0.5;
+        return signedScores() ? 0.0 : 0.5;
     }
 
     public float[] encode(String raw) {
         float[] out = new float[outputUnits];
         if (task == Task.REGRESSION) {
             out[0] = Numbers.parse(raw).floatValue();
-        } else if (isSigned()) {
+        } else if (signedScores()) {
             out[0] = raw.equals(positiveLabel) ? 1f : -1f;
         } else if (singleSigmoidUnit()) {
             out[0] = raw.equals(positiveLabel) ? 1f : 0f;

@@ -126,6 +126,7 @@ class EveryOptionTrainsTest {
             assertThat(Double.isFinite(value.asDouble())).isTrue();
             if (target.equals("label")) {
                 assertThat(row.get("prediction").asString()).isIn("yes", "no");
+                assertThat(row.has("score")).as("a hinge-trained score, not a probability").isEqualTo(option.contains("hinge"));
             }
         }
     }

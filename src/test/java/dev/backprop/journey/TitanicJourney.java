@@ -98,6 +98,57 @@ abstract class TitanicJourney {
         assertThat(lines.get(1).split(",")).hasSize(24 + 3);
     }
 
+    @Test
+    void theLogisticRegressionPresetMatchesTheCourseBaseline() {
+        long datasetId = api.upload("processed_data.csv", ApiClient.resource("/data/titanic/processed_data.csv"), "processed")
+                .json().get("id").asLong();
+        ApiClient.Response model = api.postJson("/api/models", """
+                {"datasetId": %d, "target": "Survived", "exclude": ["PassengerId"], "preset": "logistic-regression",
+                 "optimizer": {"type": "adam", "learningRate": 0.05}, "epochs": 100, "seed": 42}""".formatted(datasetId));
+        assertThat(model.status()).as(model.body()).isEqualTo(201);
+        JsonNode network = model.json().get("network");
+        assertThat(network.get("layers").size()).as("one sigmoid neuron").isEqualTo(1);
+        assertThat(network.get("totalParameters").asInt()).isEqualTo(25);
+        long modelId = model.json().get("id").asLong();
+
+        train(modelId);
+        JsonNode test = api.get("/api/models/" + modelId + "/versions/1").json().get("metrics").get("test");
+        assertThat(test.get("accuracy").asDouble()).as("course: 0.796").isBetween(0.766, 0.826);
+        assertThat(test.get("rocAuc").asDouble()).isGreaterThanOrEqualTo(0.80);
+    }
+
+    @Test
+    void perceptronAndAdalineAreSingleNeuronsThatPredictFromASignedScore() {
+        long datasetId = api.upload("processed_data.csv", ApiClient.resource("/data/titanic/processed_data.csv"), "processed")
+                .json().get("id").asLong();
+        for (String preset : java.util.List.of("perceptron", "adaline")) {
+            ApiClient.Response model = api.postJson("/api/models", """
+                    {"datasetId": %d, "target": "Survived", "exclude": ["PassengerId"], "preset": "%s", "epochs": 10, "seed": 42}"""
+                    .formatted(datasetId, preset));
+            assertThat(model.status()).as(model.body()).isEqualTo(201);
+            JsonNode definition = model.json().get("definition");
+            assertThat(definition.get("output").get("activation").asString()).isEqualTo("identity");
+            assertThat(definition.get("loss").asString()).isEqualTo(preset.equals("perceptron") ? "hinge" : "mse");
+            assertThat(definition.get("batchSize").asInt()).as("one row per step, as the classic rules").isEqualTo(1);
+            long modelId = model.json().get("id").asLong();
+
+            train(modelId);
+            JsonNode test = api.get("/api/models/" + modelId + "/versions/1").json().get("metrics").get("test");
+            assertThat(test.get("accuracy").asDouble()).as(preset).isGreaterThanOrEqualTo(0.72);
+            assertThat(test.has("logLoss")).as("a score is no probability").isFalse();
+
+            JsonNode row = api.postJson("/api/models/" + modelId + "/predictions", """
+                    [{"Pclass": 1, "Age": 30, "SibSp": 0, "Parch": 0, "Fare": 80, "AgeImputed": 0, "EmbarkedImputed": 0,
+                      "CabinLetterImputed": 0, "CabinNumber": 85, "CabinNumberImputed": 0, "male": 0, "Embarked_C": 1,
+                      "Embarked_Q": 0, "Embarked_S": 0, "Embarked_missing": 0, "CabinLetter_A": 0, "CabinLetter_B": 0,
+                      "CabinLetter_C": 1, "CabinLetter_D": 0, "CabinLetter_E": 0, "CabinLetter_F": 0, "CabinLetter_G": 0,
+                      "CabinLetter_T": 0, "CabinLetter_missing": 0}]""").json().get("rows").get(0);
+            assertThat(row.has("score")).as(row.toString()).isTrue();
+            assertThat(row.has("probability")).isFalse();
+            assertThat(row.get("prediction").asString()).isEqualTo(row.get("score").asDouble() >= 0 ? "1.0" : "0.0");
+        }
+    }
+
     private JsonNode train(long modelId) {
         ApiClient.Response submitted = api.postJson("/api/models/" + modelId + "/training-jobs", "");
         assertThat(submitted.status()).isEqualTo(202);
