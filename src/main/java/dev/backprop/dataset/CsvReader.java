@@ -1,5 +1,6 @@
 package dev.backprop.dataset;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +16,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads CSV (RFC 4180: quoted fields with commas, quotes and newlines; CRLF or LF; optional UTF-8 BOM) as a
+ * Reads CSV (RFC 4180: quoted fields with commas, quotes and newlines; CRLF or LF; optional UTF-8 BOM; plain or
+ * gzip-compressed) as a
  * stream, row by row, so a large upload never has to sit in memory as text. Refuses what would silently go wrong
  * later: invalid UTF-8, empty or duplicate column names, rows of the wrong width, a file without data rows.
  */
@@ -102,12 +106,15 @@ public final class CsvReader {
                     + ". Check that quotes are balanced (a quote inside a quoted field is written twice).");
         } catch (CharacterCodingException e) {
             throw notUtf8();
+        } catch (ZipException | java.io.EOFException e) {
+            throw new InvalidCsvException("The gzip-compressed file is damaged: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Reader utf8WithoutBom(InputStream in) throws IOException {
+    private static Reader utf8WithoutBom(InputStream raw) throws IOException {
+        InputStream in = gunzipIfCompressed(raw);
         PushbackReader reader = new PushbackReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)), 1);
@@ -116,6 +123,23 @@ public final class CsvReader {
             reader.unread(first);
         }
         return reader;
+    }
+
+    /** A gzip-compressed CSV (e.g. {@code data.csv.gz}) is read as if it had been uploaded uncompressed. */
+    private static InputStream gunzipIfCompressed(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw);
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        if (first == 0x1f && second == 0x8b) {
+            try {
+                return new GZIPInputStream(in);
+            } catch (ZipException e) {
+                throw new InvalidCsvException("The file looks gzip-compressed but cannot be unpacked: " + e.getMessage());
+            }
+        }
+        return in;
     }
 
     private static List<String> header(CSVRecord record) {

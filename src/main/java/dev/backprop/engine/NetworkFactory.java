@@ -1,10 +1,14 @@
 package dev.backprop.engine;
 
 import dev.backprop.model.NetworkDesign;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -15,6 +19,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 final class NetworkFactory {
 
     private NetworkFactory() {
+    }
+
+    private static ConvolutionMode mode(String padding) {
+        return "same".equals(padding) ? ConvolutionMode.Same : ConvolutionMode.Truncate;
     }
 
     static MultiLayerNetwork build(NetworkDesign design) {
@@ -41,6 +49,22 @@ final class NetworkFactory {
                 }
             } else if (layer.isBatchNorm()) {
                 layers.layer(new BatchNormalization.Builder().build());
+            } else if (layer.isConvolution()) {
+                layers.layer(new ConvolutionLayer.Builder(layer.kernel())
+                        .stride(layer.stride())
+                        .convolutionMode(mode(layer.padding()))
+                        .nOut(layer.units())
+                        .activation(DesignMapping.activation(layer.activation(), layer.alpha()))
+                        .build());
+            } else if (layer.isPooling()) {
+                layers.layer(new SubsamplingLayer.Builder(layer.type().equals("max_pooling") ? PoolingType.MAX : PoolingType.AVG)
+                        .kernelSize(layer.kernel())
+                        .stride(layer.stride())
+                        .convolutionMode(mode(layer.padding()))
+                        .build());
+            } else if (layer.isFlatten()) {
+                // DL4J flattens between convolutional and dense layers by itself (setInputType adds the preprocessor).
+                continue;
             } else {
                 DenseLayer.Builder dense = new DenseLayer.Builder()
                         .nOut(layer.units())
@@ -55,7 +79,8 @@ final class NetworkFactory {
                 .nOut(design.outputs())
                 .activation(DesignMapping.activation(design.outputActivation()))
                 .build());
-        layers.setInputType(InputType.feedForward(design.inputs()));
+        layers.setInputType(design.image() == null ? InputType.feedForward(design.inputs())
+                : InputType.convolutionalFlat(design.image().height(), design.image().width(), design.image().channels()));
         MultiLayerNetwork network = new MultiLayerNetwork(layers.build());
         network.init();
         return network;

@@ -29,7 +29,8 @@ public class Trainer {
                 : new EarlyStopping(design.training().earlyStopping());
         for (int epoch = 1; epoch <= design.epochs(); epoch++) {
             List<DataSet> epochBatches = batches.forEpoch(epoch);
-            network.fit(new ListDataSetIterator<>(epochBatches, epochBatches.get(0).numExamples()));
+            // One list element per step: the iterator's second argument counts list elements, not rows.
+            network.fit(new ListDataSetIterator<>(epochBatches, 1));
             EpochStats stats = measure(network, epoch, train, test, target);
             if (!Double.isFinite(stats.trainLoss())) {
                 throw new TrainingDivergedException("The training loss became " + stats.trainLoss() + " in epoch " + epoch

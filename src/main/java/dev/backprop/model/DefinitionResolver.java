@@ -55,7 +55,9 @@ public final class DefinitionResolver {
         List<ColumnSchema> features = features(definition, schema, problems);
         Task task = task(definition, targetColumn.orElse(null), problems);
         String positiveLabel = positiveLabel(definition, task, targetColumn.orElse(null), problems);
-        Scaling scaling = choose("$.preprocessing.scaling", preprocessing(definition).scaling(), "standard",
+        NetworkDesign.Image image = image(definition.image(), features, problems);
+        // Pixels are on one scale already; per-pixel standardisation would blow up near-constant border pixels.
+        Scaling scaling = choose("$.preprocessing.scaling", preprocessing(definition).scaling(), image == null ? "standard" : "none",
                 Scaling::fromId, Scaling.ids(), problems);
         Imputation imputation = choose("$.preprocessing.numericMissing", preprocessing(definition).numericMissing(), "mean",
                 Imputation::fromId, Imputation.ids(), problems);
@@ -63,7 +65,7 @@ public final class DefinitionResolver {
         definition = Presets.apply(definition, task, problems);
         int inputs = dev.backprop.preprocessing.PreprocessorFitter.plan(features).stream()
                 .mapToInt(dev.backprop.preprocessing.FeatureEncoder::width).sum();
-        NetworkResolver.Result network = new NetworkResolver(limits).resolve(definition, task, inputs,
+        NetworkResolver.Result network = new NetworkResolver(limits).resolve(definition, task, inputs, image,
                 task.isClassification() ? labels : List.of(), problems);
         double testFraction = testFraction(definition, schema, problems);
         if (!problems.isEmpty()) {
@@ -81,9 +83,31 @@ public final class DefinitionResolver {
                 network.design().l2(), network.training().batchSize(), network.design().epochs(), testFraction,
                 network.design().seed(), network.design().training().l1(), network.design().training().weightInit(),
                 network.design().training().gradientClipping(), network.training().earlyStopping(),
-                definition.classWeights(), definition.preset());
+                definition.classWeights(), definition.preset(), image == null ? null
+                        : new ModelDefinition.Image(image.height(), image.width(), image.channels()));
         NetworkSummary summary = Summaries.of(features, network.design());
         return new ModelPlan(resolved, features, target, scaling, imputation, testFraction, network.design(), summary);
+    }
+
+    private static NetworkDesign.Image image(ModelDefinition.Image image, List<ColumnSchema> features, List<Violation> problems) {
+        if (image == null) {
+            return null;
+        }
+        int height = image.height() == null ? 0 : image.height();
+        int width = image.width() == null ? 0 : image.width();
+        int channels = image.channels() == null ? 1 : image.channels();
+        if (height < 1 || width < 1 || channels < 1 || height > 4096 || width > 4096 || channels > 16) {
+            problems.add(new Violation("$.image", "height and width (1 to 4096) are required, channels 1 to 16; got "
+                    + height + "×" + width + "×" + channels));
+            return null;
+        }
+        if ((long) height * width * channels != features.size()) {
+            problems.add(new Violation("$.image", "an image of " + height + "×" + width + "×" + channels + " needs "
+                    + (long) height * width * channels + " pixel columns; the features are " + features.size() + " columns"));
+        }
+        features.stream().filter(f -> f.type() == ColumnType.CATEGORICAL).findFirst().ifPresent(f -> problems.add(
+                new Violation("$.image", "pixel columns must be numeric; '" + f.name() + "' is categorical")));
+        return new NetworkDesign.Image(height, width, channels);
     }
 
     private List<ColumnSchema> features(ModelDefinition definition, DatasetSchema schema, List<Violation> problems) {

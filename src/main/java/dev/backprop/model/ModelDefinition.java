@@ -47,7 +47,9 @@ public record ModelDefinition(
         java.util.Map<String, Double> classWeights,
         @Schema(description = "A single-neuron model the course compares against: logistic-regression (one sigmoid neuron),"
                 + " perceptron (a step on a linear score, trained with hinge loss one row at a time) or adaline (a linear"
-                + " score trained with squared error on -1/+1 targets); no hidden layers") String preset) {
+                + " score trained with squared error on -1/+1 targets); no hidden layers") String preset,
+        @Schema(description = "The feature columns are the pixels of an image of this shape: enables convolution and"
+                + " pooling layers. Scaling defaults to none for images.") Image image) {
 
     /** The definition without the later options (regularisation extras, early stopping, class weights). */
     public ModelDefinition(String name, Long datasetId, String target, List<String> features, List<String> exclude,
@@ -55,7 +57,7 @@ public record ModelDefinition(
             String loss, Optimizer optimizer, Double l2, Integer batchSize, Integer epochs, Double testFraction, Long seed) {
         this(name, datasetId, target, features, exclude, task, positiveLabel, preprocessing, layers, output, loss,
                 optimizer, l2, batchSize == null ? null : new BatchSize(batchSize), epochs, testFraction, seed,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -67,17 +69,34 @@ public record ModelDefinition(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Layer(
-            @Schema(description = "dense | dropout | batch_norm", example = "dense") String type,
+            @Schema(description = "dense | dropout | batch_norm | convolution | max_pooling | average_pooling | flatten"
+                    + " (hyphens work too: max-pooling)", example = "dense") String type,
             @Schema(description = "dense: number of neurons") Integer units,
             @Schema(description = "dense: activation; default relu") String activation,
             @Schema(description = "dropout: fraction of units dropped during training, 0 ≤ rate < 1") Double rate,
             @Schema(description = "leaky_relu: slope for negative inputs (default 0.01; the course uses 0.1);"
                     + " elu: alpha (default 1)") Double alpha,
-            @Schema(description = "dense: initial weights (see weightInit); default the definition's") String weightInit) {
+            @Schema(description = "dense: initial weights (see weightInit); default the definition's") String weightInit,
+            @Schema(description = "convolution: number of filters") Integer filters,
+            @Schema(description = "convolution and pooling: [height, width] of the window; default [3, 3] and [2, 2]") List<Integer> kernel,
+            @Schema(description = "convolution and pooling: [down, across] step; default [1, 1] and the pooling kernel") List<Integer> stride,
+            @Schema(description = "convolution and pooling: valid (no padding) or same (output as large as input / stride); default valid") String padding) {
 
         public Layer(String type, Integer units, String activation, Double rate) {
-            this(type, units, activation, rate, null, null);
+            this(type, units, activation, rate, null, null, null, null, null, null);
         }
+
+        public Layer(String type, Integer units, String activation, Double rate, Double alpha, String weightInit) {
+            this(type, units, activation, rate, alpha, weightInit, null, null, null, null);
+        }
+    }
+
+    /** Declares that the feature columns, in order, are the pixels of an image (row by row, channel by channel). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Image(
+            @Schema(description = "pixels per column", example = "28") Integer height,
+            @Schema(description = "pixels per row", example = "28") Integer width,
+            @Schema(description = "colour channels; default 1", example = "1") Integer channels) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -18,12 +18,23 @@ public record NetworkDesign(
         int batchSize,
         int epochs,
         long seed,
-        Training training) {
+        Training training,
+        Image image) {
 
     public NetworkDesign(int inputs, List<HiddenLayer> hidden, int outputs, String outputActivation, String loss,
             String optimizer, double learningRate, double l2, int batchSize, int epochs, long seed) {
         this(inputs, hidden, outputs, outputActivation, loss, optimizer, learningRate, l2, batchSize, epochs, seed,
-                Training.DEFAULTS);
+                Training.DEFAULTS, null);
+    }
+
+    public NetworkDesign(int inputs, List<HiddenLayer> hidden, int outputs, String outputActivation, String loss,
+            String optimizer, double learningRate, double l2, int batchSize, int epochs, long seed, Training training) {
+        this(inputs, hidden, outputs, outputActivation, loss, optimizer, learningRate, l2, batchSize, epochs, seed,
+                training, null);
+    }
+
+    /** The input is an image of this shape (the inputs are its pixels, row-major per channel). */
+    public record Image(int height, int width, int channels) {
     }
 
     /**
@@ -44,11 +55,31 @@ public record NetworkDesign(
         }
     }
 
-    /** A dense layer ({@code units}, {@code activation}), a dropout layer ({@code dropRate}) or batch normalisation. */
-    public record HiddenLayer(String type, int units, String activation, double dropRate, Double alpha, String weightInit) {
+    /**
+     * A dense layer ({@code units}, {@code activation}), a dropout layer ({@code dropRate}), batch normalisation, a
+     * convolution ({@code units} filters of {@code kernel} size), max or average pooling, or a flatten marker.
+     */
+    public record HiddenLayer(String type, int units, String activation, double dropRate, Double alpha, String weightInit,
+            int[] kernel, int[] stride, String padding) {
 
         public HiddenLayer(String type, int units, String activation, double dropRate) {
-            this(type, units, activation, dropRate, null, null);
+            this(type, units, activation, dropRate, null, null, null, null, null);
+        }
+
+        public HiddenLayer(String type, int units, String activation, double dropRate, Double alpha, String weightInit) {
+            this(type, units, activation, dropRate, alpha, weightInit, null, null, null);
+        }
+
+        public boolean isConvolution() {
+            return "convolution".equals(type);
+        }
+
+        public boolean isPooling() {
+            return "max_pooling".equals(type) || "average_pooling".equals(type);
+        }
+
+        public boolean isFlatten() {
+            return "flatten".equals(type);
         }
 
         public boolean isDropout() {

@@ -24,6 +24,11 @@ final class NetworkResolver {
 
     /** {@code task} is null when it could not be determined; output checks are then skipped. */
     Result resolve(ModelDefinition definition, Task task, int inputs, List<String> labels, List<Violation> problems) {
+        return resolve(definition, task, inputs, null, labels, problems);
+    }
+
+    Result resolve(ModelDefinition definition, Task task, int inputs, NetworkDesign.Image image, List<String> labels,
+            List<Violation> problems) {
         TrainingResolver.Result training = new TrainingResolver(limits).resolve(definition, task, labels, problems);
         List<ModelDefinition.Layer> layers = definition.layers() == null ? DEFAULT_LAYERS : definition.layers();
         if (layers.size() > limits.maxLayers()) {
@@ -32,6 +37,8 @@ final class NetworkResolver {
         }
         List<NetworkDesign.HiddenLayer> hidden = new ArrayList<>();
         List<ModelDefinition.Layer> resolvedLayers = new ArrayList<>();
+        Shapes.Shape shape = image == null ? Shapes.Shape.flat(inputs)
+                : Shapes.Shape.image(image.height(), image.width(), image.channels());
         for (int i = 0; i < layers.size(); i++) {
             ModelDefinition.Layer layer = layers.get(i);
             String path = "$.layers[" + i + "]";
@@ -39,7 +46,15 @@ final class NetworkResolver {
                 problems.add(new Violation(path + ".type", "required; allowed: " + Vocabulary.LAYER_TYPES));
                 continue;
             }
-            switch (layer.type()) {
+            String type = layer.type().replace('-', '_');
+            int before = hidden.size();
+            switch (type) {
+                case "convolution", "max_pooling", "average_pooling" ->
+                        Convolutions.resolve(type, layer, path, shape, hidden, resolvedLayers, problems);
+                case "flatten" -> {
+                    hidden.add(new NetworkDesign.HiddenLayer("flatten", 0, null, 0));
+                    resolvedLayers.add(new ModelDefinition.Layer("flatten", null, null, null));
+                }
                 case "dense" -> dense(layer, path, training.training().weightInit(), hidden, resolvedLayers, problems);
                 case "dropout" -> dropout(layer, path, hidden, resolvedLayers, problems);
                 case "batch_norm" -> {
@@ -52,11 +67,14 @@ final class NetworkResolver {
                 default -> problems.add(new Violation(path + ".type", "unknown layer type '" + layer.type() + "'; allowed: "
                         + Vocabulary.LAYER_TYPES));
             }
+            if (hidden.size() > before) {
+                shape = Shapes.after(hidden.get(hidden.size() - 1), shape);
+            }
         }
         Outputs.Choice output = Outputs.resolve(definition, task, labels.size(), problems);
         NetworkDesign design = new NetworkDesign(inputs, hidden, output.units(), output.activation(), output.loss(),
                 training.optimizer().type(), training.learningRate(), training.l2(), training.batchSize().engineRows(),
-                training.epochs(), training.seed(), training.training());
+                training.epochs(), training.seed(), training.training(), image);
         long parameters = Summaries.parameterCount(design);
         if (parameters > limits.maxParameters()) {
             problems.add(new Violation("$.layers", "the network has " + parameters

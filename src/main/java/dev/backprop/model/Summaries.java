@@ -7,48 +7,54 @@ import dev.backprop.dataset.ColumnSchema;
 import dev.backprop.preprocessing.FeatureEncoder;
 import dev.backprop.preprocessing.PreprocessorFitter;
 
-/** Draws a design as the course does: per layer the sizes in and out, weight matrix, bias, parameter count. */
+/** Draws a design as the course does: per layer the shapes in and out, weights, bias and parameter count. */
 final class Summaries {
 
     private Summaries() {
     }
 
     static NetworkSummary of(List<ColumnSchema> features, NetworkDesign design) {
-        List<InputColumn> inputs = PreprocessorFitter.plan(features).stream().map(Summaries::input).toList();
+        List<InputColumn> inputs = design.image() != null
+                ? List.of(new InputColumn(features.size() + " pixel columns", "image " + design.image().height() + "×"
+                        + design.image().width() + "×" + design.image().channels(), features.size(), null))
+                : PreprocessorFitter.plan(features).stream().map(Summaries::input).toList();
         List<LayerShape> layers = new ArrayList<>();
-        int size = design.inputs();
+        Shapes.Shape shape = Shapes.input(design);
         int index = 1;
         for (NetworkDesign.HiddenLayer layer : design.hidden()) {
-            if (layer.isDropout()) {
-                layers.add(new LayerShape(index++, "dropout", null, layer.dropRate(), size, size, null, null, 0));
-            } else if (layer.isBatchNorm()) {
-                // gamma and beta are learned; the running mean and variance are kept as parameters too (as in Keras).
-                layers.add(new LayerShape(index++, "batch_norm", null, null, size, size, null, null, 4L * size));
-            } else {
-                layers.add(dense(index++, "dense", layer.activation(), size, layer.units()));
-                size = layer.units();
-            }
+            Shapes.Shape out = Shapes.after(layer, shape);
+            layers.add(shape(index++, layer, shape, out));
+            shape = out;
         }
-        layers.add(dense(index, "output", design.outputActivation(), size, design.outputs()));
+        NetworkDesign.HiddenLayer output = new NetworkDesign.HiddenLayer("output", design.outputs(), design.outputActivation(), 0);
+        layers.add(shape(index, output, shape, Shapes.after(output, shape)));
         return new NetworkSummary(design.inputs(), inputs, layers, layers.stream().mapToLong(LayerShape::parameters).sum());
     }
 
     static long parameterCount(NetworkDesign design) {
         long total = 0;
-        long size = design.inputs();
+        Shapes.Shape shape = Shapes.input(design);
         for (NetworkDesign.HiddenLayer layer : design.hidden()) {
-            if (layer.isBatchNorm()) {
-                total += 4 * size;
-            } else if (!layer.isDropout()) {
-                total += size * layer.units() + layer.units();
-                size = layer.units();
-            }
+            total += Shapes.parameters(layer, shape);
+            shape = Shapes.after(layer, shape);
         }
-        return total + size * design.outputs() + design.outputs();
+        return total + (long) shape.size() * design.outputs() + design.outputs();
     }
 
-    private static LayerShape dense(int index, String type, String activation, int in, int out) {
-        return new LayerShape(index, type, activation, null, in, out, new int[] {in, out}, out, (long) in * out + out);
+    private static LayerShape shape(int index, NetworkDesign.HiddenLayer layer, Shapes.Shape in, Shapes.Shape out) {
+        long parameters = Shapes.parameters(layer, in);
+        int[] weights = null;
+        Integer bias = null;
+        if (layer.isConvolution()) {
+            weights = new int[] {layer.kernel()[0], layer.kernel()[1], in.channels(), layer.units()};
+            bias = layer.units();
+        } else if (!layer.isDropout() && !layer.isBatchNorm() && !layer.isPooling() && !layer.isFlatten()) {
+            weights = new int[] {in.size(), layer.units()};
+            bias = layer.units();
+        }
+        return new LayerShape(index, layer.type(), layer.activation(), layer.isDropout() ? layer.dropRate() : null,
+                in.size(), out.size(), in.isImage() ? in.dimensions() : null, out.isImage() ? out.dimensions() : null,
+                layer.kernel(), layer.stride(), weights, bias, parameters);
     }
 
     private static InputColumn input(FeatureEncoder encoder) {

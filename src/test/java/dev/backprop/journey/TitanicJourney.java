@@ -25,7 +25,7 @@ abstract class TitanicJourney {
              "layers": [{"type": "dense", "units": 64, "activation": "relu"},
                         {"type": "dense", "units": 64, "activation": "relu"}],
              "optimizer": {"type": "adam", "learningRate": 0.003},
-             "batchSize": 64, "epochs": 50, "testFraction": 0.25, "seed": 42}""";
+             "batchSize": 64, "epochs": 20, "testFraction": 0.25, "seed": 1}""";
 
     @LocalServerPort
     int port;
@@ -54,7 +54,7 @@ abstract class TitanicJourney {
         long modelId = model.json().get("id").asLong();
 
         JsonNode job = train(modelId);
-        assertThat(job.get("history").size()).isEqualTo(50);
+        assertThat(job.get("history").size()).isEqualTo(20);
         JsonNode test = api.get("/api/models/" + modelId + "/versions/1").json().get("metrics").get("test");
         assertThat(test.get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.78);
         assertThat(test.get("rocAuc").asDouble()).isGreaterThanOrEqualTo(0.82);
@@ -76,7 +76,7 @@ abstract class TitanicJourney {
                  "layers": [{"type": "dense", "units": 64, "activation": "relu"},
                             {"type": "dense", "units": 64, "activation": "relu"}],
                  "optimizer": {"type": "adam", "learningRate": 0.003},
-                 "batchSize": 64, "epochs": 50, "seed": 1}""".formatted(datasetId));
+                 "batchSize": 64, "epochs": 20, "seed": 1}""".formatted(datasetId));
         assertThat(model.status()).as(model.body()).isEqualTo(201);
         assertThat(model.json().get("network").get("inputSize").asInt()).isEqualTo(24);
         long modelId = model.json().get("id").asLong();
