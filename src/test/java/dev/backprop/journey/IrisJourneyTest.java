@@ -45,7 +45,7 @@ class IrisJourneyTest {
 
         train(modelId);
         JsonNode test = api.get("/api/models/" + modelId + "/versions/1").json().get("metrics").get("test");
-        assertThat(test.get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.9);
+        assertThat(test.get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.93);
         assertThat(test.get("confusionMatrix").get("labels").toString()).isEqualTo("[\"setosa\",\"versicolor\",\"virginica\"]");
 
         JsonNode prediction = api.get("/api/models/" + modelId + "/predict?" + FLOWER).json();
@@ -68,7 +68,7 @@ class IrisJourneyTest {
 
         train(modelId);
         JsonNode test = api.get("/api/models/" + modelId + "/versions/1").json().get("metrics").get("test");
-        assertThat(test.get("r2").asDouble()).isGreaterThanOrEqualTo(0.85);
+        assertThat(test.get("r2").asDouble()).isGreaterThanOrEqualTo(0.90);
         assertThat(test.get("rmse").asDouble()).isCloseTo(Math.sqrt(test.get("mse").asDouble()), within(1e-9));
         assertThat(test.has("accuracy")).isFalse();
 
