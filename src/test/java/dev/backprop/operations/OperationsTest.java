@@ -50,6 +50,16 @@ class OperationsTest {
     }
 
     @Test
+    void swaggerOffersTheExampleDefinitions() {
+        JsonNode examples = api.get("/v3/api-docs").json().get("paths").get("/api/models").get("post")
+                .get("requestBody").get("content").get("application/json").get("examples");
+        assertThat(examples.has("mnist-cnn")).isTrue();
+        assertThat(examples.get("titanic-processed-logistic-regression").get("value").get("preset").asString())
+                .isEqualTo("logistic-regression");
+        assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
     void onlyHealthInfoAndPrometheusAreExposed() {
         assertThat(api.get("/actuator/env").status()).isEqualTo(404);
         assertThat(api.get("/actuator/beans").status()).isEqualTo(404);
