@@ -26,7 +26,8 @@ class ExampleDefinitions {
             MediaType media = post.getRequestBody().getContent().get("application/json");
             for (Resource resource : examples()) {
                 String name = resource.getFilename().replace(".json", "");
-                media.addExamples(name, new Example().summary(name).value(json.readTree(read(resource))));
+                // A plain map: the OpenAPI document is written by a different Jackson than ours, which cannot render our JsonNode.
+                media.addExamples(name, new Example().summary(name).value(json.readValue(read(resource), java.util.Map.class)));
             }
         };
     }
