@@ -41,8 +41,14 @@ final class NetworkFactory {
                     .gradientNormalizationThreshold(training.gradientClipping());
         }
         NeuralNetConfiguration.ListBuilder layers = builder.list();
+        // Maxout (our own layer) needs its input width; maxout is only allowed without images, where this is simple.
+        long width = design.inputs();
         for (NetworkDesign.HiddenLayer layer : design.hidden()) {
-            if (layer.isDropout()) {
+            if (layer.isMaxout()) {
+                layers.layer(new MaxoutLayer(width, layer.units(), layer.pieces(),
+                        DesignMapping.weightInit(layer.weightInit() == null ? training.weightInit() : layer.weightInit())));
+                width = layer.units();
+            } else if (layer.isDropout()) {
                 if (layer.dropRate() > 0) {
                     // DL4J's argument is the probability of KEEPING a unit; users give the fraction dropped.
                     layers.layer(new DropoutLayer.Builder(1.0 - layer.dropRate()).build());
@@ -73,6 +79,7 @@ final class NetworkFactory {
                     dense.weightInit(DesignMapping.weightInit(layer.weightInit()));
                 }
                 layers.layer(dense.build());
+                width = layer.units();
             }
         }
         layers.layer(new OutputLayer.Builder(DesignMapping.loss(design.loss()))

@@ -50,9 +50,9 @@ final class Convolutions {
             problems.add(new Violation(path, type + " takes no units or rate"));
         }
         hidden.add(new NetworkDesign.HiddenLayer(type, filters, activation == null ? null
-                : Vocabulary.canonicalActivation(activation), 0, null, null, kernel, stride, padding));
+                : Vocabulary.canonicalActivation(activation), 0, null, null, kernel, stride, padding, 0));
         resolved.add(new ModelDefinition.Layer(type, null, activation, null, null, null,
-                convolution ? filters : null, List.of(kernel[0], kernel[1]), List.of(stride[0], stride[1]), padding));
+                convolution ? filters : null, List.of(kernel[0], kernel[1]), List.of(stride[0], stride[1]), padding, null));
     }
 
     private static int[] pair(String path, List<Integer> given, int fallback, List<Violation> problems) {

@@ -69,7 +69,7 @@ public record ModelDefinition(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Layer(
-            @Schema(description = "dense | dropout | batch_norm | convolution | max_pooling | average_pooling | flatten"
+            @Schema(description = "dense | maxout | dropout | batch_norm | convolution | max_pooling | average_pooling | flatten"
                     + " (hyphens work too: max-pooling)", example = "dense") String type,
             @Schema(description = "dense: number of neurons") Integer units,
             @Schema(description = "dense: activation; default relu") String activation,
@@ -80,14 +80,15 @@ public record ModelDefinition(
             @Schema(description = "convolution: number of filters") Integer filters,
             @Schema(description = "convolution and pooling: [height, width] of the window; default [3, 3] and [2, 2]") List<Integer> kernel,
             @Schema(description = "convolution and pooling: [down, across] step; default [1, 1] and the pooling kernel") List<Integer> stride,
-            @Schema(description = "convolution and pooling: valid (no padding) or same (output as large as input / stride); default valid") String padding) {
+            @Schema(description = "convolution and pooling: valid (no padding) or same (output as large as input / stride); default valid") String padding,
+            @Schema(description = "maxout: linear pieces per unit, each unit outputs the largest; default 2") Integer pieces) {
 
         public Layer(String type, Integer units, String activation, Double rate) {
-            this(type, units, activation, rate, null, null, null, null, null, null);
+            this(type, units, activation, rate, null, null, null, null, null, null, null);
         }
 
         public Layer(String type, Integer units, String activation, Double rate, Double alpha, String weightInit) {
-            this(type, units, activation, rate, alpha, weightInit, null, null, null, null);
+            this(type, units, activation, rate, alpha, weightInit, null, null, null, null, null);
         }
     }
 

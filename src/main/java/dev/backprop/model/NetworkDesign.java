@@ -56,18 +56,23 @@ public record NetworkDesign(
     }
 
     /**
-     * A dense layer ({@code units}, {@code activation}), a dropout layer ({@code dropRate}), batch normalisation, a
+     * A dense layer ({@code units}, {@code activation}), a maxout layer ({@code units} of {@code pieces} linear
+     * pieces), a dropout layer ({@code dropRate}), batch normalisation, a
      * convolution ({@code units} filters of {@code kernel} size), max or average pooling, or a flatten marker.
      */
     public record HiddenLayer(String type, int units, String activation, double dropRate, Double alpha, String weightInit,
-            int[] kernel, int[] stride, String padding) {
+            int[] kernel, int[] stride, String padding, int pieces) {
 
         public HiddenLayer(String type, int units, String activation, double dropRate) {
-            this(type, units, activation, dropRate, null, null, null, null, null);
+            this(type, units, activation, dropRate, null, null, null, null, null, 0);
         }
 
         public HiddenLayer(String type, int units, String activation, double dropRate, Double alpha, String weightInit) {
-            this(type, units, activation, dropRate, alpha, weightInit, null, null, null);
+            this(type, units, activation, dropRate, alpha, weightInit, null, null, null, 0);
+        }
+
+        public boolean isMaxout() {
+            return "maxout".equals(type);
         }
 
         public boolean isConvolution() {

@@ -51,6 +51,8 @@ final class NetworkResolver {
             switch (type) {
                 case "convolution", "max_pooling", "average_pooling" ->
                         Convolutions.resolve(type, layer, path, shape, hidden, resolvedLayers, problems);
+                case "maxout" -> maxout(layer, path, image != null, training.training().weightInit(), hidden, resolvedLayers,
+                        problems);
                 case "flatten" -> {
                     hidden.add(new NetworkDesign.HiddenLayer("flatten", 0, null, 0));
                     resolvedLayers.add(new ModelDefinition.Layer("flatten", null, null, null));
@@ -116,6 +118,28 @@ final class NetworkResolver {
         int units = layer.units() == null ? 1 : Math.max(1, layer.units());
         hidden.add(new NetworkDesign.HiddenLayer("dense", units, Vocabulary.canonicalActivation(activation), 0, alpha, init));
         resolved.add(new ModelDefinition.Layer("dense", layer.units(), activation, null, alpha, layer.weightInit()));
+    }
+
+    private void maxout(ModelDefinition.Layer layer, String path, boolean image, String init,
+            List<NetworkDesign.HiddenLayer> hidden, List<ModelDefinition.Layer> resolved, List<Violation> problems) {
+        if (image) {
+            problems.add(new Violation(path + ".type", "maxout layers work on plain feature vectors, not on images"));
+        }
+        if (layer.units() == null || layer.units() < 1 || layer.units() > limits.maxUnits()) {
+            problems.add(new Violation(path + ".units", "required for a maxout layer: between 1 and " + limits.maxUnits()
+                    + "; got " + layer.units()));
+        }
+        int pieces = layer.pieces() == null ? 2 : layer.pieces();
+        if (pieces < 2 || pieces > 16) {
+            problems.add(new Violation(path + ".pieces", "must be between 2 and 16 linear pieces; got " + pieces));
+        }
+        if (layer.activation() != null || layer.rate() != null) {
+            problems.add(new Violation(path, "a maxout layer is its own activation (the largest of its pieces): it takes"
+                    + " units and pieces only"));
+        }
+        int units = layer.units() == null ? 1 : Math.max(1, layer.units());
+        hidden.add(new NetworkDesign.HiddenLayer("maxout", units, null, 0, null, init, null, null, null, Math.max(2, pieces)));
+        resolved.add(new ModelDefinition.Layer("maxout", layer.units(), null, null, null, null, null, null, null, null, pieces));
     }
 
     private static void dropout(ModelDefinition.Layer layer, String path, List<NetworkDesign.HiddenLayer> hidden,

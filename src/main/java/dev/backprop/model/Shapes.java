@@ -65,6 +65,9 @@ final class Shapes {
         if (layer.isBatchNorm()) {
             return 4L * (in.isImage() ? in.channels() : in.size());
         }
+        if (layer.isMaxout()) {
+            return ((long) in.size() + 1) * layer.units() * layer.pieces();
+        }
         if (layer.isPooling() || layer.isFlatten() || layer.isDropout()) {
             return 0;
         }

@@ -48,6 +48,9 @@ final class Summaries {
         if (layer.isConvolution()) {
             weights = new int[] {layer.kernel()[0], layer.kernel()[1], in.channels(), layer.units()};
             bias = layer.units();
+        } else if (layer.isMaxout()) {
+            weights = new int[] {in.size(), layer.units() * layer.pieces()};
+            bias = layer.units() * layer.pieces();
         } else if (!layer.isDropout() && !layer.isBatchNorm() && !layer.isPooling() && !layer.isFlatten()) {
             weights = new int[] {in.size(), layer.units()};
             bias = layer.units();

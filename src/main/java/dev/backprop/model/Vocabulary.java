@@ -14,7 +14,7 @@ public final class Vocabulary {
     public static final List<String> OPTIMIZERS = List.of("adam", "sgd", "momentum", "nesterovs", "rmsprop", "adagrad",
             "adadelta", "adamax", "nadam");
 
-    public static final List<String> LAYER_TYPES = List.of("dense", "dropout", "batch_norm", "convolution", "max_pooling",
+    public static final List<String> LAYER_TYPES = List.of("dense", "maxout", "dropout", "batch_norm", "convolution", "max_pooling",
             "average_pooling", "flatten");
 
     public static final List<String> WEIGHT_INITS = List.of("xavier", "xavier_normal", "he", "he_uniform", "uniform",

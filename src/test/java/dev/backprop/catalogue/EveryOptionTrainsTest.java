@@ -66,6 +66,7 @@ class EveryOptionTrainsTest {
                 "\"layers\": [{\"type\": \"dense\", \"units\": 8, \"activation\": \"leaky_relu\", \"alpha\": 0.1}]"));
         options.add(Arguments.of("elu alpha 0.5", "label",
                 "\"layers\": [{\"type\": \"dense\", \"units\": 8, \"activation\": \"elu\", \"alpha\": 0.5}]"));
+        options.add(Arguments.of("maxout", "label", "\"layers\": [{\"type\": \"maxout\", \"units\": 6, \"pieces\": 3}]"));
         options.add(Arguments.of("loss binary_crossentropy", "label", "\"loss\": \"binary_crossentropy\""));
         options.add(Arguments.of("loss categorical_crossentropy", "label",
                 "\"output\": {\"activation\": \"softmax\"}, \"loss\": \"categorical_crossentropy\""));
