@@ -31,6 +31,9 @@ public class Evaluator {
     }
 
     public Metrics metrics(float[][] outputs, float[][] expected, TargetEncoder target) {
+        if (target.columns() != null) {
+            return MultiTargetMetrics.of(this, outputs, expected, target);
+        }
         if (target.task() == Task.REGRESSION) {
             RegressionEvaluation regression = new RegressionEvaluation(1);
             regression.eval(Nd4j.create(expected), Nd4j.create(outputs));

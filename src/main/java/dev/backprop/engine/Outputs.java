@@ -27,6 +27,19 @@ final class Outputs {
         return best;
     }
 
+    /** Multi-label: the share of (row, label) decisions at probability 0.5 that are right. */
+    static double labelAccuracy(float[][] outputs, float[][] labels) {
+        long correct = 0;
+        long total = 0;
+        for (int i = 0; i < outputs.length; i++) {
+            for (int c = 0; c < outputs[i].length; c++) {
+                correct += (outputs[i][c] >= 0.5f) == (labels[i][c] >= 0.5f) ? 1 : 0;
+                total++;
+            }
+        }
+        return total == 0 ? Double.NaN : (double) correct / total;
+    }
+
     static double accuracy(float[][] outputs, float[][] labels) {
         return accuracy(outputs, labels, 0.5f);
     }

@@ -55,7 +55,7 @@ public class Trainer {
         double testLoss = test.numExamples() > 0 ? network.score(test, false) : Double.NaN;
         Double trainAccuracy = null;
         Double testAccuracy = null;
-        if (target.task().isClassification()) {
+        if (target.task().isClassification() || target.task() == dev.backprop.preprocessing.Task.MULTILABEL) {
             trainAccuracy = accuracy(network, train, target);
             testAccuracy = test.numExamples() > 0 ? accuracy(network, test, target) : null;
         }
@@ -63,6 +63,9 @@ public class Trainer {
     }
 
     private static double accuracy(MultiLayerNetwork network, DataSet data, TargetEncoder target) {
+        if (target.task() == dev.backprop.preprocessing.Task.MULTILABEL) {
+            return Outputs.labelAccuracy(network.output(data.getFeatures(), false).toFloatMatrix(), data.getLabels().toFloatMatrix());
+        }
         return Outputs.accuracy(network.output(data.getFeatures(), false).toFloatMatrix(), data.getLabels().toFloatMatrix(),
                 (float) target.decisionThreshold());
     }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * How well a model did on one part of the data. Classification fills accuracy … confusionMatrix (precision,
  * recall and F1 are for the positive class in binary tasks, macro-averaged over classes in multiclass ones);
- * regression fills mse … r2.
+ * regression fills mse … r2. With several targets, {@code perTarget} has each column's metrics and the fields above
+ * are their means (multi-label accuracy: the share of right yes/no decisions).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Metrics(
@@ -20,7 +21,13 @@ public record Metrics(
         Double mse,
         Double rmse,
         Double mae,
-        Double r2) {
+        Double r2,
+        java.util.Map<String, Metrics> perTarget) {
+
+    public Metrics(long rows, Double accuracy, Double precision, Double recall, Double f1, Double rocAuc, Double logLoss,
+            ConfusionMatrix confusionMatrix, Double mse, Double rmse, Double mae, Double r2) {
+        this(rows, accuracy, precision, recall, f1, rocAuc, logLoss, confusionMatrix, mse, rmse, mae, r2, null);
+    }
 
     public static Metrics classification(long rows, double accuracy, double precision, double recall, double f1,
             Double rocAuc, double logLoss, ConfusionMatrix confusion) {

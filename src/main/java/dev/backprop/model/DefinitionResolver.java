@@ -38,8 +38,10 @@ public final class DefinitionResolver {
         } else if (dataset.isEmpty()) {
             problems.add(new Violation("$.datasetId", "dataset " + definition.datasetId() + " does not exist (see GET /api/datasets)"));
         }
-        if (definition.target() == null || definition.target().isBlank()) {
-            problems.add(new Violation("$.target", "required: the name of the column to predict"));
+        if (definition.targets() != null && definition.target() != null) {
+            problems.add(new Violation("$.targets", "give either target (one column) or targets (several), not both"));
+        } else if (definition.targets() == null && (definition.target() == null || definition.target().isBlank())) {
+            problems.add(new Violation("$.target", "required: the name of the column to predict (or targets for several)"));
         }
         if (dataset.isEmpty() || !problems.isEmpty()) {
             // Without a dataset and a target the rest cannot be checked meaningfully; still report network errors.
@@ -47,13 +49,15 @@ public final class DefinitionResolver {
             throw invalid(problems);
         }
         DatasetSchema schema = dataset.get().schema();
-        Optional<ColumnSchema> targetColumn = schema.column(definition.target());
-        if (targetColumn.isEmpty()) {
+        List<ColumnSchema> multi = definition.targets() == null ? null : MultiTargets.columns(definition, schema, problems);
+        Optional<ColumnSchema> targetColumn = multi != null ? Optional.empty() : schema.column(definition.target());
+        if (multi == null && targetColumn.isEmpty()) {
             problems.add(new Violation("$.target", "no column '" + definition.target() + "' in dataset "
                     + definition.datasetId() + "; columns: " + schema.columnNames()));
         }
         List<ColumnSchema> features = features(definition, schema, problems);
-        Task task = task(definition, targetColumn.orElse(null), problems);
+        Task task = multi != null ? MultiTargets.task(definition, multi, problems)
+                : task(definition, targetColumn.orElse(null), problems);
         String positiveLabel = positiveLabel(definition, task, targetColumn.orElse(null), problems);
         NetworkDesign.Image image = image(definition.image(), features, problems);
         // Pixels are on one scale already; per-pixel standardisation would blow up near-constant border pixels.
@@ -66,17 +70,17 @@ public final class DefinitionResolver {
         int inputs = dev.backprop.preprocessing.PreprocessorFitter.plan(features).stream()
                 .mapToInt(dev.backprop.preprocessing.FeatureEncoder::width).sum();
         NetworkResolver.Result network = new NetworkResolver(limits).resolve(definition, task, inputs, image,
-                task.isClassification() ? labels : List.of(), problems);
+                task.isClassification() ? labels : multi != null ? definition.targets() : List.of(), problems);
         double testFraction = testFraction(definition, schema, problems);
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
-        TargetEncoder target = new TargetEncoder(definition.target(), task,
-                task.isClassification() ? labels : null, positiveLabel, network.design().outputs(),
-                Outputs.signed(task, network.design().outputActivation()) ? Boolean.TRUE : null);
+        TargetEncoder target = multi != null ? TargetEncoder.multiple(definition.targets(), task)
+                : new TargetEncoder(definition.target(), task, task.isClassification() ? labels : null, positiveLabel,
+                        network.design().outputs(), Outputs.signed(task, network.design().outputActivation()) ? Boolean.TRUE : null);
         ModelDefinition resolved = new ModelDefinition(
                 definition.name() != null && !definition.name().isBlank() ? definition.name().strip()
-                        : definition.target() + " from " + dataset.get().name(),
+                        : String.join(", ", MultiTargets.names(definition)) + " from " + dataset.get().name(),
                 definition.datasetId(), definition.target(), features.stream().map(ColumnSchema::name).toList(), null,
                 task.id(), positiveLabel, new ModelDefinition.Preprocessing(scaling.id(), imputation.id()),
                 network.layers(), network.output(), network.design().loss(), network.training().optimizer(),
@@ -84,7 +88,7 @@ public final class DefinitionResolver {
                 network.design().seed(), network.design().training().l1(), network.design().training().weightInit(),
                 network.design().training().gradientClipping(), network.training().earlyStopping(),
                 definition.classWeights(), definition.preset(), image == null ? null
-                        : new ModelDefinition.Image(image.height(), image.width(), image.channels()));
+                        : new ModelDefinition.Image(image.height(), image.width(), image.channels()), definition.targets());
         NetworkSummary summary = Summaries.of(features, network.design());
         return new ModelPlan(resolved, features, target, scaling, imputation, testFraction, network.design(), summary);
     }
@@ -123,7 +127,7 @@ public final class DefinitionResolver {
                 Optional<ColumnSchema> column = schema.column(name);
                 if (column.isEmpty()) {
                     problems.add(new Violation(path, "no column '" + name + "' in the dataset; columns: " + schema.columnNames()));
-                } else if (name.equals(definition.target())) {
+                } else if (MultiTargets.names(definition).contains(name)) {
                     problems.add(new Violation(path, "'" + name + "' is the target; it cannot also be a feature"));
                 } else if (!seen.add(name)) {
                     problems.add(new Violation(path, "'" + name + "' is listed twice"));
@@ -141,7 +145,7 @@ public final class DefinitionResolver {
                 }
             }
             for (ColumnSchema column : schema.columns()) {
-                if (!column.name().equals(definition.target()) && !exclude.contains(column.name())) {
+                if (!MultiTargets.names(definition).contains(column.name()) && !exclude.contains(column.name())) {
                     checkUsable(column, "$.features", schema.rows(), problems);
                     chosen.add(column);
                 }

@@ -25,7 +25,7 @@ public record ModelDefinition(
         @Schema(description = "The column to predict", requiredMode = Schema.RequiredMode.REQUIRED) String target,
         @Schema(description = "Input columns; default: every column but the target (and those in exclude)") List<String> features,
         @Schema(description = "Columns to leave out when features is not given") List<String> exclude,
-        @Schema(description = "binary | multiclass | regression; inferred from the target when absent") String task,
+        @Schema(description = "binary | multiclass | multilabel | regression; inferred from the target(s) when absent") String task,
         @Schema(description = "For binary targets: the label whose probability is reported; default 1/true/yes when present") String positiveLabel,
         Preprocessing preprocessing,
         @Schema(description = "Hidden layers in order; default one dense layer of 32 relu units") List<Layer> layers,
@@ -49,7 +49,9 @@ public record ModelDefinition(
                 + " perceptron (a step on a linear score, trained with hinge loss one row at a time) or adaline (a linear"
                 + " score trained with squared error on -1/+1 targets); no hidden layers") String preset,
         @Schema(description = "The feature columns are the pixels of an image of this shape: enables convolution and"
-                + " pooling layers. Scaling defaults to none for images.") Image image) {
+                + " pooling layers. Scaling defaults to none for images.") Image image,
+        @Schema(description = "Several columns to predict at once, instead of target: 0/1 columns give a multi-label"
+                + " model (one sigmoid unit each), numeric ones a regression with one output each") List<String> targets) {
 
     /** The definition without the later options (regularisation extras, early stopping, class weights). */
     public ModelDefinition(String name, Long datasetId, String target, List<String> features, List<String> exclude,
@@ -57,7 +59,7 @@ public record ModelDefinition(
             String loss, Optimizer optimizer, Double l2, Integer batchSize, Integer epochs, Double testFraction, Long seed) {
         this(name, datasetId, target, features, exclude, task, positiveLabel, preprocessing, layers, output, loss,
                 optimizer, l2, batchSize == null ? null : new BatchSize(batchSize), epochs, testFraction, seed,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

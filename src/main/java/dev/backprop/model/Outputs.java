@@ -23,11 +23,12 @@ final class Outputs {
         String activation = given != null ? Vocabulary.canonicalActivation(given)
                 : task == Task.MULTICLASS ? "softmax"
                 : task == Task.BINARY && "hinge".equals(definition.loss()) ? "identity"
-                : task == Task.BINARY ? "sigmoid" : "identity";
+                : task == Task.BINARY || task == Task.MULTILABEL ? "sigmoid" : "identity";
         TrainingResolver.check("$.output.activation", activation, Vocabulary.ACTIVATIONS, "activation", problems);
         int units = units(task, activation, classes, problems);
         String loss = definition.loss() != null ? definition.loss()
                 : task == Task.REGRESSION || task == null ? "mse"
+                : task == Task.MULTILABEL ? "binary_crossentropy"
                 : activation.equals("softmax") ? "categorical_crossentropy"
                 : activation.equals("sigmoid") ? "binary_crossentropy" : "hinge";
         checkLoss(loss, task, activation, problems);
@@ -58,18 +59,25 @@ final class Outputs {
             }
             return Math.max(classes, 1);
         }
+        if (task == Task.MULTILABEL) {
+            if (!activation.equals("sigmoid")) {
+                problems.add(new Violation("$.output.activation", "a multi-label output needs one sigmoid unit per label"
+                        + " (each label is its own yes/no); got " + activation));
+            }
+            return Math.max(classes, 1);
+        }
         if (task == Task.REGRESSION && activation.equals("softmax")) {
-            problems.add(new Violation("$.output.activation", "softmax over a single regression output is always 1;"
+            problems.add(new Violation("$.output.activation", "softmax turns regression outputs into shares that sum to 1;"
                     + " use identity (or relu for non-negative targets)"));
         }
-        return 1;
+        return Math.max(classes, 1);
     }
 
     private static void checkLoss(String loss, Task task, String activation, List<Violation> problems) {
         if (!Vocabulary.LOSSES.contains(loss)) {
             problems.add(new Violation("$.loss", "unknown loss '" + loss + "'; allowed: " + Vocabulary.LOSSES));
         } else if (loss.equals("binary_crossentropy") && (task == Task.REGRESSION || !activation.equals("sigmoid"))) {
-            problems.add(new Violation("$.loss", "binary_crossentropy needs a sigmoid output on a binary target"
+            problems.add(new Violation("$.loss", "binary_crossentropy needs a sigmoid output on a binary or multi-label target"
                     + (task == Task.MULTICLASS ? "; for multiclass use categorical_crossentropy with softmax" : "")));
         } else if (loss.equals("categorical_crossentropy") && (task == Task.REGRESSION || !activation.equals("softmax"))) {
             problems.add(new Violation("$.loss", "categorical_crossentropy needs a softmax output on a classification target;"

@@ -51,6 +51,6 @@ final class Presets {
         return new ModelDefinition(d.name(), d.datasetId(), d.target(), d.features(), d.exclude(), d.task(),
                 d.positiveLabel(), d.preprocessing(), List.of(), new ModelDefinition.Output(activation), loss, optimizer,
                 d.l2(), batchSize, d.epochs(), d.testFraction(), d.seed(), d.l1(), d.weightInit(), d.gradientClipping(),
-                d.earlyStopping(), d.classWeights(), d.preset(), d.image());
+                d.earlyStopping(), d.classWeights(), d.preset(), d.image(), d.targets());
     }
 }

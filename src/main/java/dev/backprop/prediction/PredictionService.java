@@ -116,8 +116,9 @@ public class PredictionService {
             predictions.add(interpret(outputs[i], target, cut, warnings.get(i)));
         }
         boolean binary = target.task() == Task.BINARY;
+        boolean multilabel = target.task() == Task.MULTILABEL;
         return new Predictions(modelId, model.version(), target.task().id(), binary ? target.positiveLabel() : null,
-                binary ? cut : null, target.labels(), predictions);
+                binary || multilabel ? cut : null, multilabel ? target.columns() : target.labels(), predictions);
     }
 
     private static float[] encode(Preprocessor preprocessor, Map<String, String> row, String prefix, List<String> warnings,
@@ -146,6 +147,18 @@ public class PredictionService {
     }
 
     private static RowPrediction interpret(float[] output, TargetEncoder target, double threshold, List<String> warnings) {
+        if (target.columns() != null) {
+            Map<String, Double> byColumn = new LinkedHashMap<>();
+            for (int c = 0; c < output.length; c++) {
+                byColumn.put(target.columns().get(c), (double) output[c]);
+            }
+            if (target.task() == Task.REGRESSION) {
+                return new RowPrediction(null, null, null, null, warnings, null, byColumn);
+            }
+            String applies = String.join(",", byColumn.entrySet().stream()
+                    .filter(e -> e.getValue() >= threshold).map(Map.Entry::getKey).toList());
+            return new RowPrediction(applies, null, byColumn, null, warnings);
+        }
         if (target.task() == Task.REGRESSION) {
             return new RowPrediction(null, null, null, (double) output[0], warnings);
         }
@@ -181,9 +194,9 @@ public class PredictionService {
         if (threshold == null) {
             return target.decisionThreshold();
         }
-        if (target.task() != Task.BINARY) {
-            throw new InvalidRequestException("threshold", "threshold applies to binary models only; this model is "
-                    + target.task().id());
+        if (target.task() != Task.BINARY && target.task() != Task.MULTILABEL) {
+            throw new InvalidRequestException("threshold", "threshold applies to binary and multi-label models only;"
+                    + " this model is " + target.task().id());
         }
         if (target.signedScores()) {
             if (!Double.isFinite(threshold)) {

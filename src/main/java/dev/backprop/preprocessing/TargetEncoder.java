@@ -13,10 +13,39 @@ import dev.backprop.dataset.Numbers;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetEncoder(String column, Task task, List<String> labels, String positiveLabel, int outputUnits,
-        Boolean signed) {
+        Boolean signed, List<String> columns) {
 
     public TargetEncoder(String column, Task task, List<String> labels, String positiveLabel, int outputUnits) {
-        this(column, task, labels, positiveLabel, outputUnits, null);
+        this(column, task, labels, positiveLabel, outputUnits, null, null);
+    }
+
+    public TargetEncoder(String column, Task task, List<String> labels, String positiveLabel, int outputUnits,
+            Boolean signed) {
+        this(column, task, labels, positiveLabel, outputUnits, signed, null);
+    }
+
+    /** Several target columns: one sigmoid unit per 0/1 column (multi-label) or one output per number (regression). */
+    public static TargetEncoder multiple(List<String> columns, Task task) {
+        return new TargetEncoder(null, task, null, null, columns.size(), null, List.copyOf(columns));
+    }
+
+    /** The target column names: {@code columns} for several targets, else the one {@code column}. */
+    @JsonIgnore
+    public List<String> targetColumns() {
+        return columns != null ? columns : List.of(column);
+    }
+
+    /** Encodes a row's target values; {@code valueOf} gives the raw value of a column. */
+    public float[] encode(java.util.function.Function<String, String> valueOf) {
+        if (columns == null) {
+            return encode(valueOf.apply(column));
+        }
+        float[] out = new float[columns.size()];
+        for (int i = 0; i < out.length; i++) {
+            String raw = valueOf.apply(columns.get(i));
+            out[i] = task == Task.MULTILABEL ? (Numbers.isTrue(raw) ? 1f : 0f) : Numbers.parse(raw).floatValue();
+        }
+        return out;
     }
 
     /** One output unit giving the positive class's probability (sigmoid) or score (signed). */

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** What the network predicts. */
 public enum Task {
-    BINARY, MULTICLASS, REGRESSION;
+    BINARY, MULTICLASS, MULTILABEL, REGRESSION;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -21,7 +21,8 @@ public enum Task {
         return Arrays.stream(values()).map(Task::id).toList();
     }
 
+    /** One target column whose values are classes (binary or multiclass). */
     public boolean isClassification() {
-        return this != REGRESSION;
+        return this == BINARY || this == MULTICLASS;
     }
 }

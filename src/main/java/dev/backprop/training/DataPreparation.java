@@ -28,10 +28,12 @@ final class DataPreparation {
     }
 
     static Prepared prepare(CsvTable table, ModelPlan plan) {
-        int targetColumn = table.columnIndex(plan.target().column());
+        int[] targetColumns = plan.target().targetColumns().stream().mapToInt(table::columnIndex).toArray();
+        int targetColumn = targetColumns[0];
         List<Integer> usable = new ArrayList<>();
         for (int r = 0; r < table.rows().size(); r++) {
-            if (table.rows().get(r)[targetColumn] != null) {
+            String[] row = table.rows().get(r);
+            if (java.util.Arrays.stream(targetColumns).allMatch(c -> row[c] != null)) {
                 usable.add(r);
             }
         }
@@ -43,8 +45,8 @@ final class DataPreparation {
             index.put(table.columns().get(c), c);
         }
         TrainingData data = new TrainingData(
-                inputs(table, split[0], preprocessor, index), targets(table, split[0], preprocessor, targetColumn),
-                inputs(table, split[1], preprocessor, index), targets(table, split[1], preprocessor, targetColumn));
+                inputs(table, split[0], preprocessor, index), targets(table, split[0], preprocessor, index),
+                inputs(table, split[1], preprocessor, index), targets(table, split[1], preprocessor, index));
         return new Prepared(preprocessor, data, table.rows().size() - usable.size());
     }
 
@@ -83,10 +85,11 @@ final class DataPreparation {
         return x;
     }
 
-    private static float[][] targets(CsvTable table, int[] rows, Preprocessor preprocessor, int targetColumn) {
+    private static float[][] targets(CsvTable table, int[] rows, Preprocessor preprocessor, Map<String, Integer> index) {
         float[][] y = new float[rows.length][];
         for (int i = 0; i < rows.length; i++) {
-            y[i] = preprocessor.target().encode(table.rows().get(rows[i])[targetColumn]);
+            String[] row = table.rows().get(rows[i]);
+            y[i] = preprocessor.target().encode(column -> row[index.get(column)]);
         }
         return y;
     }

@@ -43,7 +43,12 @@ final class CsvPredictions {
         header.add("prediction");
         boolean classification = predictions.labels() != null;
         boolean scored = !predictions.rows().isEmpty() && predictions.rows().get(0).score() != null;
-        if (scored) {
+        List<String> valueColumns = predictions.rows().isEmpty() || predictions.rows().get(0).values() == null ? null
+                : List.copyOf(predictions.rows().get(0).values().keySet());
+        if (valueColumns != null) {
+            header.remove(header.size() - 1);
+            valueColumns.forEach(column -> header.add("prediction_" + column));
+        } else if (scored) {
             header.add("score");
         } else if (classification) {
             predictions.labels().forEach(label -> header.add("probability_" + label));
@@ -55,7 +60,9 @@ final class CsvPredictions {
                 List<String> record = new ArrayList<>();
                 inputs.get(i).values().forEach(value -> record.add(safe(value)));
                 RowPrediction row = predictions.rows().get(i);
-                if (scored) {
+                if (valueColumns != null) {
+                    valueColumns.forEach(column -> record.add(Double.toString(row.values().get(column))));
+                } else if (scored) {
                     record.add(safe(row.prediction()));
                     record.add(Double.toString(row.score()));
                 } else if (classification) {

@@ -11,12 +11,12 @@ import dev.backprop.prediction.RowPrediction;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record PredictionResponse(long modelId, int version, String task, String prediction, Double probability,
         String positiveLabel, Double threshold, Map<String, Double> probabilities, Double value, Double score,
-        List<String> warnings) {
+        Map<String, Double> values, List<String> warnings) {
 
     static PredictionResponse from(Predictions predictions) {
         RowPrediction row = predictions.rows().get(0);
         return new PredictionResponse(predictions.modelId(), predictions.version(), predictions.task(), row.prediction(),
                 row.probability(), predictions.positiveLabel(), predictions.threshold(), row.probabilities(), row.value(),
-                row.score(), row.warnings());
+                row.score(), row.values(), row.warnings());
     }
 }
