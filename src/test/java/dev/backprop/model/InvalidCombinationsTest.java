@@ -1,27 +1,25 @@
 package dev.backprop.model;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.stream.Stream;
 
-import dev.backprop.dataset.CsvReader;
-import dev.backprop.dataset.DatasetInfo;
-import dev.backprop.dataset.SchemaInference;
-import dev.backprop.shared.InvalidRequestException;
-import dev.backprop.shared.Violation;
+import dev.backprop.support.ApiClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Each combination that makes no sense is refused with its path and a message that explains why. */
+/** Each combination that makes no sense is refused over HTTP with a 400, its path and a message that explains why. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:invalid-combinations;DB_CLOSE_DELAY=-1")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InvalidCombinationsTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String CSV = """
             a,b,colour,smoker,score
@@ -48,7 +46,7 @@ class InvalidCombinationsTest {
                 Arguments.of("hinge loss with a sigmoid output", """
                         "target": "smoker", "output": {"activation": "sigmoid"}, "loss": "hinge\"""", "$.loss", "identity or tanh"),
                 Arguments.of("softmax output on a regression", """
-                        "target": "score", "output": {"activation": "softmax"}""", "$.output.activation", "always 1"),
+                        "target": "score", "output": {"activation": "softmax"}""", "$.output.activation", "sum to 1"),
                 Arguments.of("zeros for the weights of a hidden layer", """
                         "target": "smoker", "weightInit": "zeros\"""", "$.weightInit", "symmetry"),
                 Arguments.of("zeros on one hidden layer", """
@@ -83,23 +81,29 @@ class InvalidCombinationsTest {
                         "target": "smoker", "l1": -1""", "$.l1", "between 0 and 100"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("combinations")
-    void isRefusedWithAReason(String name, String json, String path, String reason) {
-        ModelDefinition definition = JSON.readValue("{\"datasetId\": 1, " + json + "}", ModelDefinition.class);
+    @LocalServerPort
+    int port;
 
-        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
-                () -> new DefinitionResolver(ModelProperties.defaults()).resolve(definition, Optional.of(dataset())));
+    ApiClient api;
+    long datasetId;
 
-        assertThat(e).as("refused").isNotNull();
-        assertThat(e.violations()).extracting(Violation::path).contains(path);
-        assertThat(e.violations()).filteredOn(v -> v.path().equals(path)).extracting(Violation::message)
-                .anySatisfy(message -> assertThat(message).contains(reason));
+    @BeforeAll
+    void upload() {
+        api = new ApiClient(port);
+        datasetId = api.upload("toy.csv", CSV.getBytes(StandardCharsets.UTF_8), "toy").json().get("id").asLong();
     }
 
-    private static DatasetInfo dataset() {
-        var table = CsvReader.read(CSV.getBytes(StandardCharsets.UTF_8));
-        return new DatasetInfo(1, "toy", "toy.csv", CSV.length(), table.rows().size(), table.columns().size(), "hash",
-                Instant.EPOCH, SchemaInference.infer(table, 1000));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("combinations")
+    void isRefusedWithABadRequestThatSaysWhy(String name, String json, String path, String reason) {
+        ApiClient.Response response = api.postJson("/api/models", "{\"datasetId\": " + datasetId + ", " + json + "}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        JsonNode errors = response.json().get("errors");
+        assertThat(errors).as(response.body()).anySatisfy(error -> {
+            assertThat(error.get("path").asString()).isEqualTo(path);
+            assertThat(error.get("message").asString()).contains(reason);
+        });
     }
 }
