@@ -79,14 +79,10 @@ class IrisJourneyTest {
     }
 
     private JsonNode define(String definition) {
-        ApiClient.Response response = api.postJson("/api/models", definition.formatted(datasetId));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
+        return api.defineModel(definition.formatted(datasetId));
     }
 
     private void train(long modelId) {
-        String location = api.postJson("/api/models/" + modelId + "/training-jobs", "").header("Location");
-        JsonNode job = api.awaitJob(location, Duration.ofMinutes(2));
-        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        api.trainToSuccess(modelId, Duration.ofMinutes(2));
     }
 }

@@ -80,16 +80,12 @@ class MnistJourneyTest {
     }
 
     private JsonNode define(String definition) {
-        ApiClient.Response model = api.postJson("/api/models", definition.formatted(datasetId));
-        assertThat(model.status()).as(model.body()).isEqualTo(201);
-        return model.json();
+        return api.defineModel(definition.formatted(datasetId));
     }
 
     private JsonNode train(long modelId) {
-        String location = api.postJson("/api/models/" + modelId + "/training-jobs", "").header("Location");
-        JsonNode job = api.awaitJob(location, Duration.ofMinutes(4));
-        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
-        return api.get("/api/models/" + modelId + "/versions/1").json().get("metrics").get("test");
+        api.trainToSuccess(modelId, Duration.ofMinutes(4));
+        return api.testMetrics(modelId, 1);
     }
 
     /** The first image of the file as a JSON object of its 784 pixels. */

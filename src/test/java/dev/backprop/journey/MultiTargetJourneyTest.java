@@ -88,15 +88,11 @@ class MultiTargetJourneyTest {
     }
 
     private JsonNode define(String definition) {
-        ApiClient.Response model = api.postJson("/api/models", definition.formatted(datasetId));
-        assertThat(model.status()).as(model.body()).isEqualTo(201);
-        return model.json();
+        return api.defineModel(definition.formatted(datasetId));
     }
 
     private JsonNode train(long modelId) {
-        String location = api.postJson("/api/models/" + modelId + "/training-jobs", "").header("Location");
-        JsonNode job = api.awaitJob(location, Duration.ofMinutes(2));
-        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
-        return api.get("/api/models/" + modelId + "/versions/1").json().get("metrics").get("test");
+        api.trainToSuccess(modelId, Duration.ofMinutes(2));
+        return api.testMetrics(modelId, 1);
     }
 }

@@ -85,6 +85,30 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
+    /** Defines a model from a JSON definition; fails the test unless it is created. */
+    public JsonNode defineModel(String definition) {
+        Response model = postJson("/api/models", definition);
+        if (model.status() != 201) {
+            throw new AssertionError("Model not created (" + model.status() + "): " + model.body());
+        }
+        return model.json();
+    }
+
+    /** Starts training and waits for the job; fails the test unless it succeeds. Returns the finished job. */
+    public JsonNode trainToSuccess(long modelId, Duration timeout) {
+        String location = postJson("/api/models/" + modelId + "/training-jobs", "").header("Location");
+        JsonNode job = awaitJob(location, timeout);
+        if (!"SUCCEEDED".equals(job.get("status").asString())) {
+            throw new AssertionError("Training did not succeed: " + job);
+        }
+        return job;
+    }
+
+    /** The metrics of a trained version on its held-out part. */
+    public JsonNode testMetrics(long modelId, int version) {
+        return get("/api/models/" + modelId + "/versions/" + version).json().get("metrics").get("test");
+    }
+
     /** Polls a job until it is finished; fails the test if it takes longer than {@code timeout}. */
     public JsonNode awaitJob(String location, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
