@@ -5,6 +5,7 @@ import java.util.List;
 import dev.backprop.evaluation.ConfusionMatrix;
 import dev.backprop.evaluation.EvaluatedVersion;
 import dev.backprop.evaluation.Metrics;
+import dev.backprop.evaluation.Residuals;
 import dev.backprop.preprocessing.Task;
 import dev.backprop.preprocessing.TargetEncoder;
 import org.nd4j.evaluation.classification.Evaluation;
@@ -37,8 +38,12 @@ public class Evaluator {
         if (target.task() == Task.REGRESSION) {
             RegressionEvaluation regression = new RegressionEvaluation(1);
             regression.eval(Nd4j.create(expected), Nd4j.create(outputs));
+            double[] residuals = new double[outputs.length];
+            for (int i = 0; i < outputs.length; i++) {
+                residuals[i] = expected[i][0] - outputs[i][0];
+            }
             return Metrics.regression(outputs.length, regression.meanSquaredError(0), regression.meanAbsoluteError(0),
-                    regression.rSquared(0));
+                    regression.rSquared(0)).withResiduals(Residuals.of(residuals));
         }
         List<String> labels = target.labels();
         int k = labels.size();
@@ -62,36 +67,15 @@ public class Evaluator {
                 counts[a][p] = evaluation.getConfusionMatrix().getCount(a, p);
             }
         }
-        double auc;
-        double precision;
-        double recall;
-        double f1;
+        // A −1/+1 score is no probability: its log loss, Brier score and thresholds would mean nothing (its ROC AUC,
+        // a ranking, still does).
+        boolean probabilistic = !target.signedScores();
+        Double meanLogLoss = probabilistic ? logLoss / outputs.length : null;
+        ConfusionMatrix confusion = new ConfusionMatrix(labels, counts);
         if (positive >= 0) {
-            ROC roc = new ROC(0);
-            roc.eval(labelMatrix.getColumn(positive, true), probabilityMatrix.getColumn(positive, true));
-            auc = roc.calculateAUC();
-            precision = evaluation.precision(positive, 0.0);
-            recall = evaluation.recall(positive, 0.0);
-            f1 = evaluation.fBeta(1.0, positive, 0.0);
-        } else {
-            ROCMultiClass roc = new ROCMultiClass(0);
-            roc.eval(labelMatrix, probabilityMatrix);
-            auc = roc.calculateAverageAUC();
-            // Macro averages over every class, counting 0/0 as 0 as scikit-learn does; DL4J's own macro average
-            // leaves out classes that were never predicted, which flatters precision and F1.
-            precision = 0;
-            recall = 0;
-            f1 = 0;
-            for (int c = 0; c < k; c++) {
-                precision += evaluation.precision(c, 0.0) / k;
-                recall += evaluation.recall(c, 0.0) / k;
-                f1 += evaluation.fBeta(1.0, c, 0.0) / k;
-            }
+            return BinaryMetrics.of(evaluation, labelMatrix, probabilityMatrix, positive, probabilistic, meanLogLoss, confusion);
         }
-        // A −1/+1 score is no probability: its log loss would mean nothing (its ROC AUC, a ranking, still does).
-        Double meanLogLoss = target.signedScores() ? null : logLoss / outputs.length;
-        return new Metrics(outputs.length, evaluation.accuracy(), finite(precision), finite(recall), finite(f1),
-                Double.isFinite(auc) ? auc : null, meanLogLoss, new ConfusionMatrix(labels, counts), null, null, null, null);
+        return MulticlassMetrics.of(evaluation, labelMatrix, probabilityMatrix, meanLogLoss, confusion);
     }
 
     /** The index, in label order, of the class an encoded target row stands for. */
@@ -126,7 +110,7 @@ public class Evaluator {
         return best;
     }
 
-    private static double finite(double value) {
+    static double finite(double value) {
         return Double.isFinite(value) ? value : 0.0;
     }
 }

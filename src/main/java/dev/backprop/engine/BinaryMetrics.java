@@ -1,0 +1,76 @@
+package dev.backprop.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.backprop.evaluation.ConfusionMatrix;
+import dev.backprop.evaluation.Metrics;
+import dev.backprop.evaluation.RocPoint;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.evaluation.classification.ROC;
+import org.nd4j.evaluation.curves.RocCurve;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Binary metrics for the positive class from DL4J's Evaluation and exact ROC: precision, recall (sensitivity),
+ * specificity, F1, ROC and PR AUC, the ROC curve (at most {@value #CURVE_POINTS} points) and the threshold with the
+ * largest sensitivity + specificity (Youden's J), plus the Brier score (mean squared error of the probability).
+ */
+final class BinaryMetrics {
+
+    static final int CURVE_POINTS = 201;
+
+    private BinaryMetrics() {
+    }
+
+    static Metrics of(Evaluation evaluation, INDArray labels, INDArray probabilities, int positive, boolean probabilistic,
+            Double logLoss, ConfusionMatrix confusion) {
+        INDArray actual = labels.getColumn(positive, true);
+        INDArray predicted = probabilities.getColumn(positive, true);
+        ROC roc = new ROC(0);
+        roc.eval(actual, predicted);
+        int negative = 1 - positive;
+        long trueNegatives = confusion.counts()[negative][negative];
+        long falsePositives = confusion.counts()[negative][positive];
+        Double specificity = trueNegatives + falsePositives == 0 ? null : (double) trueNegatives / (trueNegatives + falsePositives);
+        double auc = roc.calculateAUC();
+        double prAuc = roc.calculateAUCPR();
+        RocCurve curve = roc.getRocCurve();
+        Double brier = probabilistic ? predicted.sub(actual).norm2Number().doubleValue() : null;
+        if (brier != null) {
+            brier = brier * brier / actual.length();
+        }
+        return new Metrics(actual.length(), evaluation.accuracy(), Evaluator.finite(evaluation.precision(positive, 0.0)),
+                Evaluator.finite(evaluation.recall(positive, 0.0)), Evaluator.finite(evaluation.fBeta(1.0, positive, 0.0)),
+                Double.isFinite(auc) ? auc : null, logLoss, confusion, null, null, null, null, null,
+                specificity, Double.isFinite(prAuc) ? prAuc : null, brier, probabilistic ? youden(curve) : null,
+                points(curve), null, null, null, null, null);
+    }
+
+    /** The threshold where sensitivity + specificity − 1 (true minus false positive rate) is largest. */
+    private static Double youden(RocCurve curve) {
+        int best = -1;
+        double bestJ = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < curve.numPoints(); i++) {
+            double j = curve.getTruePositiveRate(i) - curve.getFalsePositiveRate(i);
+            if (j > bestJ && curve.getThreshold(i) <= 1.0) {
+                bestJ = j;
+                best = i;
+            }
+        }
+        return best < 0 ? null : curve.getThreshold(best);
+    }
+
+    private static List<RocPoint> points(RocCurve curve) {
+        int n = curve.numPoints();
+        int step = Math.max(1, (int) Math.ceil((double) n / CURVE_POINTS));
+        List<RocPoint> points = new ArrayList<>();
+        for (int i = 0; i < n; i += step) {
+            points.add(new RocPoint(curve.getThreshold(i), curve.getFalsePositiveRate(i), curve.getTruePositiveRate(i)));
+        }
+        if ((n - 1) % step != 0) {
+            points.add(new RocPoint(curve.getThreshold(n - 1), curve.getFalsePositiveRate(n - 1), curve.getTruePositiveRate(n - 1)));
+        }
+        return points;
+    }
+}
