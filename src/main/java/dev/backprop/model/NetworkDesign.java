@@ -33,6 +33,18 @@ public record NetworkDesign(
                 training, null);
     }
 
+    /**
+     * The logistic-regression baseline for this classifier: no hidden layers, a sigmoid (binary) or softmax
+     * (multiclass) output with cross-entropy, Adam 0.01 in batches of 32, the same seed; {@code epochs} as given.
+     * Image inputs are taken as the plain pixel vector they are.
+     */
+    public NetworkDesign logisticBaseline(int epochs) {
+        boolean softmax = outputs > 1;
+        return new NetworkDesign(inputs, List.of(), outputs, softmax ? "softmax" : "sigmoid",
+                softmax ? "categorical_crossentropy" : "binary_crossentropy", "adam", 0.01, 0, 32, epochs, seed,
+                Training.DEFAULTS, null);
+    }
+
     /** The input is an image of this shape (the inputs are its pixels, row-major per channel). */
     public record Image(int height, int width, int channels) {
     }

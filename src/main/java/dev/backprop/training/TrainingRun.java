@@ -89,7 +89,8 @@ class TrainingRun {
                 ledger.cancelled(jobId, outcome.epochsRun());
                 return;
             }
-            EvaluatedVersion evaluated = evaluator.evaluate(outcome.network(), prepared.data(), plan.target());
+            EvaluatedVersion evaluated = withBaseline(evaluator.evaluate(outcome.network(), prepared.data(), plan.target()),
+                    plan, prepared);
             byte[] network = outcome.network().toBytes();
             String earlyStop = outcome.earlyStopped()
                     ? "Early stopping after epoch " + outcome.epochsRun() + ": " + plan.design().training().earlyStopping().monitor()
@@ -116,6 +117,24 @@ class TrainingRun {
             metrics.jobEnded(jobId);
             MDC.remove("jobId");
         }
+    }
+
+    /**
+     * For a classifier with hidden layers, also trains the one-neuron logistic baseline on the same split. Its
+     * epochs are capped at about 3,000 gradient steps so the baseline never costs more than a fraction of the job.
+     */
+    private EvaluatedVersion withBaseline(EvaluatedVersion evaluated, ModelPlan plan, DataPreparation.Prepared prepared) {
+        boolean classifier = plan.target().task().isClassification() && !plan.target().signedScores();
+        if (!classifier || plan.design().hidden().isEmpty()) {
+            return evaluated;
+        }
+        int stepsPerEpoch = Math.max(1, (prepared.data().trainX().length + 31) / 32);
+        int epochs = Math.max(5, Math.min(100, 3000 / stepsPerEpoch));
+        var baseline = trainer.train(plan.design().logisticBaseline(epochs), prepared.data(), plan.target(),
+                stats -> !shuttingDown);
+        var metrics = evaluator.evaluate(baseline.network(), prepared.data(), plan.target());
+        return evaluated.withBaseline(new dev.backprop.evaluation.Baseline("logistic-regression", epochs, metrics.train(),
+                metrics.test()));
     }
 
     /** Tells the queue to run the job again: it was stopped by a shutdown, not by anything wrong with it. */

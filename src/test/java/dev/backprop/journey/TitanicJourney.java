@@ -59,6 +59,10 @@ abstract class TitanicJourney {
         assertThat(test.get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.78);
         assertThat(test.get("rocAuc").asDouble()).isGreaterThanOrEqualTo(0.82);
         assertThat(test.get("rows").asInt()).isEqualTo(223);
+        JsonNode baseline = api.get("/api/models/" + modelId + "/versions/1").json().get("metrics").get("baseline");
+        assertThat(baseline.get("model").asString()).isEqualTo("logistic-regression");
+        assertThat(baseline.get("test").get("rows").asInt()).as("the same held-out rows").isEqualTo(223);
+        assertThat(baseline.get("test").get("accuracy").asDouble()).isBetween(0.72, 0.86);
 
         double woman = survival(modelId, "Pclass=1&Sex=female&Age=29&SibSp=0&Parch=0&Fare=80&Embarked=S");
         double man = survival(modelId, "Pclass=3&Sex=male&Age=29&SibSp=0&Parch=0&Fare=8.05&Embarked=S");
