@@ -6,7 +6,6 @@ import java.util.List;
 import dev.backprop.model.ModelDefinition;
 import dev.backprop.model.ModelInfo;
 import dev.backprop.model.ModelService;
-import dev.backprop.model.VersionInfo;
 import dev.backprop.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,13 +56,13 @@ class ModelController {
 
     @GetMapping("/{id}/versions")
     @Operation(summary = "Trained versions, newest first, with train and test metrics")
-    List<VersionInfo> versions(@PathVariable long id) {
-        return models.versions(id);
+    List<VersionResponse> versions(@PathVariable long id) {
+        return models.versions(id).stream().map(VersionResponse::from).toList();
     }
 
     @GetMapping("/{id}/versions/{version}")
-    @Operation(summary = "One trained version")
-    VersionInfo version(@PathVariable long id, @PathVariable int version) {
-        return models.version(id, version);
+    @Operation(summary = "One trained version: metrics on both parts, the baseline, the overfitting verdict, preprocessing")
+    VersionResponse version(@PathVariable long id, @PathVariable int version) {
+        return VersionResponse.from(models.version(id, version));
     }
 }

@@ -45,8 +45,8 @@ class TrainingJobController {
 
     @GetMapping("/api/training-jobs/{id}")
     @Operation(summary = "A training job: status, epoch, latest losses, elapsed time and per-epoch history")
-    JobView get(@PathVariable long id, @RequestParam(defaultValue = "true") boolean history) {
-        return training.get(id, history);
+    JobResponse get(@PathVariable long id, @RequestParam(defaultValue = "true") boolean history) {
+        return JobResponse.from(training.get(id, history));
     }
 
     @PostMapping("/api/training-jobs/{id}/cancel")
