@@ -15,6 +15,10 @@ import dev.backprop.shared.ConflictException;
 import dev.backprop.shared.NotFoundException;
 import dev.backprop.training.JobView;
 import dev.backprop.training.TrainingService;
+import dev.backprop.explanation.FeatureImportance;
+import dev.backprop.explanation.ImportanceService;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -23,11 +27,11 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.springframework.stereotype.Service;
 
-/** Draws the charts of a trained version (ROC curve, confusion matrix) and of a training job (loss, accuracy). */
+/** Draws the charts of a trained version (ROC curve, confusion matrix, feature importance) and of a training job (loss, accuracy). */
 @Service
 public class ChartService {
 
-    public static final List<String> VERSION_CHARTS = List.of("roc", "confusion-matrix");
+    public static final List<String> VERSION_CHARTS = List.of("roc", "confusion-matrix", "importance");
     public static final List<String> JOB_CHARTS = List.of("loss", "accuracy");
 
     private static final int WIDTH = 800;
@@ -35,10 +39,12 @@ public class ChartService {
 
     private final ModelService models;
     private final TrainingService training;
+    private final ImportanceService importance;
 
-    ChartService(ModelService models, TrainingService training) {
+    ChartService(ModelService models, TrainingService training, ImportanceService importance) {
         this.models = models;
         this.training = training;
+        this.importance = importance;
     }
 
     public byte[] versionChart(long modelId, int version, String name, ChartFormat format) {
@@ -48,6 +54,7 @@ public class ChartService {
         return switch (name) {
             case "roc" -> format.encode(roc(test, info.metrics().baseline(), subject));
             case "confusion-matrix" -> format.encode(confusion(test.confusionMatrix(), subject));
+            case "importance" -> format.encode(importance(importance.importance(modelId, version, 5, 42), subject));
             default -> throw new NotFoundException("Chart", name + " (version charts: " + VERSION_CHARTS + ")");
         };
     }
@@ -120,6 +127,19 @@ public class ChartService {
             }
         }
         chart.addSeries("rows", matrix.labels(), matrix.labels(), cells);
+        return chart;
+    }
+
+    private static CategoryChart importance(FeatureImportance importance, String subject) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Permutation feature importance — " + subject)
+                .xAxisTitle("feature").yAxisTitle("drop in " + importance.metric() + " when shuffled").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(45);
+        chart.addSeries("mean drop over " + importance.repeats() + " shuffles",
+                importance.features().stream().map(FeatureImportance.Feature::column).toList(),
+                importance.features().stream().map(FeatureImportance.Feature::drop).toList(),
+                importance.features().stream().map(FeatureImportance.Feature::std).toList());
         return chart;
     }
 

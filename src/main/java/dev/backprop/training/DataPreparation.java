@@ -19,15 +19,16 @@ import dev.backprop.preprocessing.PreprocessorFitter;
  * Splits a table into training and held-out parts (seeded, stratified by class for classification), fits the
  * preprocessing on the training part and encodes both parts. Rows without a target value are left out.
  */
-final class DataPreparation {
+public final class DataPreparation {
 
-    record Prepared(Preprocessor preprocessor, TrainingData data, int droppedRows) {
+    /** The fitted preprocessing, the encoded parts, and which table rows form the held-out part. */
+    public record Prepared(Preprocessor preprocessor, TrainingData data, int droppedRows, int[] testRows) {
     }
 
     private DataPreparation() {
     }
 
-    static Prepared prepare(CsvTable table, ModelPlan plan) {
+    public static Prepared prepare(CsvTable table, ModelPlan plan) {
         int[] targetColumns = plan.target().targetColumns().stream().mapToInt(table::columnIndex).toArray();
         int targetColumn = targetColumns[0];
         List<Integer> usable = new ArrayList<>();
@@ -47,7 +48,7 @@ final class DataPreparation {
         TrainingData data = new TrainingData(
                 inputs(table, split[0], preprocessor, index), targets(table, split[0], preprocessor, index),
                 inputs(table, split[1], preprocessor, index), targets(table, split[1], preprocessor, index));
-        return new Prepared(preprocessor, data, table.rows().size() - usable.size());
+        return new Prepared(preprocessor, data, table.rows().size() - usable.size(), split[1]);
     }
 
     /** {@code [train rows, test rows]}; each stratum contributes its share of test rows. */

@@ -69,6 +69,20 @@ class ChartsJourneyTest {
     }
 
     @Test
+    void permutationImportanceFindsWhatTheCourseFindsAndDrawsIt() throws Exception {
+        JsonNode importance = api.get(version.get("links").get("importance").asString() + "?repeats=5").json();
+        assertThat(importance.get("metric").asString()).isEqualTo("rocAuc");
+        assertThat(importance.get("baseline").asDouble())
+                .isCloseTo(version.get("metrics").get("test").get("rocAuc").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+        JsonNode features = importance.get("features");
+        assertThat(features.size()).isEqualTo(7);
+        assertThat(features.get(0).get("column").asString()).as(features.toString()).isEqualTo("Sex");
+        assertThat(features.get(0).get("drop").asDouble()).isGreaterThan(0.05);
+        assertThat(features.get(0).get("std").asDouble()).isGreaterThanOrEqualTo(0.0);
+        assertThat(svgTitle(version.get("links").get("importanceChart").asString())).startsWith("Permutation feature importance");
+    }
+
+    @Test
     void anUnknownChartOrFormatIsAProblemNotAServerError() {
         String base = version.get("links").get("self").asString();
         assertThat(api.get(base + "/charts/histogram.svg").status()).isEqualTo(404);

@@ -20,6 +20,10 @@ public record VersionResponse(@JsonUnwrapped VersionInfo version, Map<String, St
         if (version.metrics().test().confusionMatrix() != null) {
             links.put("confusionMatrixChart", base + "/charts/confusion-matrix.svg");
         }
+        if (version.preprocessing().target().columns() == null) {
+            links.put("importance", base + "/importance");
+            links.put("importanceChart", base + "/charts/importance.svg");
+        }
         links.put("predict", "/api/models/" + version.modelId() + "/predict?version=" + version.version());
         return new VersionResponse(version, links);
     }

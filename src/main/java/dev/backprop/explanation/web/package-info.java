@@ -1,0 +1,2 @@
+/** HTTP endpoints for a version's feature importance. */
+package dev.backprop.explanation.web;
