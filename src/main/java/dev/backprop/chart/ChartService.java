@@ -13,6 +13,7 @@ import dev.backprop.model.ModelService;
 import dev.backprop.model.VersionInfo;
 import dev.backprop.shared.ConflictException;
 import dev.backprop.shared.NotFoundException;
+import dev.backprop.training.CrossValidationResult;
 import dev.backprop.training.JobView;
 import dev.backprop.training.TrainingService;
 import dev.backprop.explanation.FeatureImportance;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Service;
 public class ChartService {
 
     public static final List<String> VERSION_CHARTS = List.of("roc", "confusion-matrix", "importance");
-    public static final List<String> JOB_CHARTS = List.of("loss", "accuracy");
+    public static final List<String> JOB_CHARTS = List.of("loss", "accuracy", "folds");
 
     private static final int WIDTH = 800;
     private static final int HEIGHT = 600;
@@ -40,11 +41,14 @@ public class ChartService {
     private final ModelService models;
     private final TrainingService training;
     private final ImportanceService importance;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    ChartService(ModelService models, TrainingService training, ImportanceService importance) {
+    ChartService(ModelService models, TrainingService training, ImportanceService importance,
+            tools.jackson.databind.json.JsonMapper json) {
         this.models = models;
         this.training = training;
         this.importance = importance;
+        this.json = json;
     }
 
     public byte[] versionChart(long modelId, int version, String name, ChartFormat format) {
@@ -61,6 +65,13 @@ public class ChartService {
 
     public byte[] jobChart(long jobId, String name, ChartFormat format) {
         JobView job = training.get(jobId, true);
+        if (name.equals("folds")) {
+            if (job.kind() != dev.backprop.training.JobKind.CROSS_VALIDATION || job.result() == null) {
+                throw new ConflictException("The folds chart belongs to a finished cross-validation job; job " + jobId + " is not one.");
+            }
+            return format.encode(folds(json.convertValue(job.result(), CrossValidationResult.class),
+                    "job " + jobId + " (model " + job.modelId() + ")"));
+        }
         if (job.history() == null || job.history().isEmpty()) {
             throw new ConflictException("Training job " + jobId + " has no finished epoch yet; its charts appear after the first.");
         }
@@ -127,6 +138,26 @@ public class ChartService {
             }
         }
         chart.addSeries("rows", matrix.labels(), matrix.labels(), cells);
+        return chart;
+    }
+
+    /** Each fold's held-out accuracy and ROC AUC (or R²) as bars, so the spread between folds shows. */
+    private static CategoryChart folds(CrossValidationResult result, String title) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Cross-validation, " + result.folds() + " folds — " + title).xAxisTitle("fold").yAxisTitle("held-out score").build();
+        List<String> folds = result.perFold().stream().map(f -> "fold " + f.fold()).toList();
+        boolean classification = result.perFold().get(0).test().accuracy() != null;
+        if (classification) {
+            chart.addSeries("accuracy (mean " + format(result.mean().get("accuracy")) + ")", folds,
+                    result.perFold().stream().map(f -> f.test().accuracy()).toList());
+            if (result.perFold().get(0).test().rocAuc() != null) {
+                chart.addSeries("ROC AUC (mean " + format(result.mean().get("rocAuc")) + ")", folds,
+                        result.perFold().stream().map(f -> f.test().rocAuc()).toList());
+            }
+        } else {
+            chart.addSeries("R² (mean " + format(result.mean().get("r2")) + ")", folds,
+                    result.perFold().stream().map(f -> f.test().r2()).toList());
+        }
         return chart;
     }
 

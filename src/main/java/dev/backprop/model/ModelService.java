@@ -73,6 +73,15 @@ public class ModelService implements DatasetUsage {
         return resolver.resolve(definition, dataset(model.getDatasetId()));
     }
 
+    /** The model's stored definition changed by {@code change} (e.g. a tuning candidate), resolved again. */
+    @Transactional(readOnly = true)
+    public ModelPlan plan(long id, java.util.function.UnaryOperator<ModelDefinition> change) {
+        ModelPlan plan = plan(id);
+        ModelDefinition changed = change.apply(plan.definition());
+        // The stored definition lists its features; exclude must not come back in next to them.
+        return resolver.resolve(changed, dataset(changed.datasetId()));
+    }
+
     /** Stores a successful training as the model's next version; returns its number. */
     @Transactional
     public int addVersion(long modelId, long trainingJobId, Preprocessor preprocessor, EvaluatedVersion metrics,

@@ -29,16 +29,54 @@ public final class DataPreparation {
     }
 
     public static Prepared prepare(CsvTable table, ModelPlan plan) {
-        int[] targetColumns = plan.target().targetColumns().stream().mapToInt(table::columnIndex).toArray();
-        int targetColumn = targetColumns[0];
-        List<Integer> usable = new ArrayList<>();
-        for (int r = 0; r < table.rows().size(); r++) {
-            String[] row = table.rows().get(r);
-            if (java.util.Arrays.stream(targetColumns).allMatch(c -> row[c] != null)) {
-                usable.add(r);
+        List<Integer> usable = usableRows(table, plan);
+        int[][] split = split(table, usable, table.columnIndex(plan.target().targetColumns().get(0)), plan);
+        return prepare(table, plan, split, table.rows().size() - usable.size());
+    }
+
+    /**
+     * k folds for cross-validation ({@code [train rows, test rows]} each): rows are shuffled with the seed and dealt
+     * out class by class, so every fold has about the same class shares (stratified) for classification.
+     */
+    public static List<int[][]> folds(CsvTable table, ModelPlan plan, int k) {
+        List<Integer> usable = usableRows(table, plan);
+        int targetColumn = table.columnIndex(plan.target().targetColumns().get(0));
+        Map<String, List<Integer>> strata = new LinkedHashMap<>();
+        for (int r : usable) {
+            String stratum = plan.target().task().isClassification() ? table.rows().get(r)[targetColumn] : "";
+            strata.computeIfAbsent(stratum, key -> new ArrayList<>()).add(r);
+        }
+        Random random = new Random(plan.design().seed());
+        List<List<Integer>> members = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            members.add(new ArrayList<>());
+        }
+        int next = 0;
+        for (List<Integer> stratum : strata.values()) {
+            Collections.shuffle(stratum, random);
+            for (int r : stratum) {
+                members.get(next++ % k).add(r);
             }
         }
-        int[][] split = split(table, usable, targetColumn, plan);
+        List<int[][]> folds = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            List<Integer> train = new ArrayList<>();
+            for (int other = 0; other < k; other++) {
+                if (other != f) {
+                    train.addAll(members.get(other));
+                }
+            }
+            Collections.sort(train);
+            List<Integer> test = new ArrayList<>(members.get(f));
+            Collections.sort(test);
+            folds.add(new int[][] {train.stream().mapToInt(Integer::intValue).toArray(),
+                    test.stream().mapToInt(Integer::intValue).toArray()});
+        }
+        return folds;
+    }
+
+    /** Fits the preprocessing on the given training rows and encodes both parts. */
+    public static Prepared prepare(CsvTable table, ModelPlan plan, int[][] split, int droppedRows) {
         Preprocessor preprocessor = PreprocessorFitter.fit(table, split[0], plan.features(), plan.scaling(),
                 plan.imputation(), plan.target());
         Map<String, Integer> index = new HashMap<>();
@@ -48,7 +86,19 @@ public final class DataPreparation {
         TrainingData data = new TrainingData(
                 inputs(table, split[0], preprocessor, index), targets(table, split[0], preprocessor, index),
                 inputs(table, split[1], preprocessor, index), targets(table, split[1], preprocessor, index));
-        return new Prepared(preprocessor, data, table.rows().size() - usable.size(), split[1]);
+        return new Prepared(preprocessor, data, droppedRows, split[1]);
+    }
+
+    private static List<Integer> usableRows(CsvTable table, ModelPlan plan) {
+        int[] targetColumns = plan.target().targetColumns().stream().mapToInt(table::columnIndex).toArray();
+        List<Integer> usable = new ArrayList<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            String[] row = table.rows().get(r);
+            if (java.util.Arrays.stream(targetColumns).allMatch(c -> row[c] != null)) {
+                usable.add(r);
+            }
+        }
+        return usable;
     }
 
     /** {@code [train rows, test rows]}; each stratum contributes its share of test rows. */

@@ -52,12 +52,37 @@ class JobLedger {
         }
     }
 
-    /** Marks the job RUNNING and returns its model id; empty when the job is finished (e.g. cancelled while queued). */
-    public Optional<Long> claim(long jobId) {
+    /** A claimed job: its model, what kind of job it is and what was asked. */
+    record Claimed(long modelId, JobKind kind, String specJson) {
+    }
+
+    /** Marks the job RUNNING; empty when the job is finished (e.g. cancelled while queued). */
+    public Optional<Claimed> claim(long jobId) {
         return retrying(() -> claimOnce(jobId));
     }
 
-    private Optional<Long> claimOnce(long jobId) {
+    /** Whether the job should go on (no cancel requested). */
+    public boolean goOn(long jobId) {
+        return jobs.findById(jobId).map(job -> !job.isCancelRequested()).orElse(false);
+    }
+
+    public void progress(long jobId, String progress) {
+        update(jobId, job -> {
+            job.progress(progress);
+            job.heartbeat(clock.instant());
+        });
+    }
+
+    /** Ends a cross-validation or tuning job with its result. */
+    public void succeedWithResult(long jobId, String resultJson) {
+        update(jobId, job -> {
+            job.result(resultJson);
+            job.progress(null);
+            job.finish(JobStatus.SUCCEEDED, null, null, clock.instant());
+        });
+    }
+
+    private Optional<Claimed> claimOnce(long jobId) {
         TrainingJob job = jobs.findById(jobId).orElse(null);
         if (job == null || job.getStatus().isFinished()) {
             return Optional.empty();
@@ -74,7 +99,7 @@ class JobLedger {
             note = "Restarted from epoch 0: attempt " + (job.getAttempts() + 1) + " after the previous run was interrupted.";
         }
         job.start(clock.instant(), note);
-        return Optional.of(job.getModelId());
+        return Optional.of(new Claimed(job.getModelId(), job.getKind(), job.getSpecJson()));
     }
 
     /** Records an epoch; answers whether training should go on (false once a cancel was requested). */

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record JobView(
         long id,
         long modelId,
+        JobKind kind,
         JobStatus status,
+        String progress,
         int epoch,
         int epochs,
         Double trainLoss,
@@ -26,7 +28,8 @@ public record JobView(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        List<EpochView> history) {
+        List<EpochView> history,
+        Object result) {
 
     /** Loss and accuracy on the training part and on the held-out (test) part after one epoch. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,10 +37,15 @@ public record JobView(
     }
 
     static JobView of(TrainingJob job, List<EpochView> history, Instant now) {
+        return of(job, history, now, null);
+    }
+
+    static JobView of(TrainingJob job, List<EpochView> history, Instant now, Object result) {
         Double elapsed = job.getStartedAt() == null ? null
                 : Duration.between(job.getStartedAt(), job.getFinishedAt() != null ? job.getFinishedAt() : now).toMillis() / 1000.0;
-        return new JobView(job.getId(), job.getModelId(), job.getStatus(), job.getEpoch(), job.getEpochs(),
+        return new JobView(job.getId(), job.getModelId(), job.getKind(), job.getStatus(), job.getProgress(), job.getEpoch(), job.getEpochs(),
                 job.getTrainLoss(), job.getTestLoss(), elapsed, job.getAttempts(), job.getMessage(), job.getModelVersion(),
-                job.isEarlyStopped(), job.getKeptEpoch(), job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), history);
+                job.isEarlyStopped(), job.getKeptEpoch(), job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt(), history,
+                result);
     }
 }

@@ -60,10 +60,54 @@ class TrainingJob {
 
     private Instant heartbeatAt;
 
+    @Enumerated(EnumType.STRING)
+    private JobKind kind = JobKind.TRAINING;
+
+    @Column(length = 200)
+    private String progress;
+
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.LONG32VARCHAR)
+    @Column(name = "spec_json")
+    private String specJson;
+
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.LONG32VARCHAR)
+    @Column(name = "result_json")
+    private String resultJson;
+
     @Version
     private long version;
 
     protected TrainingJob() {
+    }
+
+    TrainingJob(long modelId, int epochs, Instant createdAt, JobKind kind, String specJson) {
+        this(modelId, epochs, createdAt);
+        this.kind = kind;
+        this.specJson = specJson;
+    }
+
+    void progress(String progress) {
+        this.progress = progress;
+    }
+
+    void result(String resultJson) {
+        this.resultJson = resultJson;
+    }
+
+    JobKind getKind() {
+        return kind;
+    }
+
+    String getProgress() {
+        return progress;
+    }
+
+    String getSpecJson() {
+        return specJson;
+    }
+
+    String getResultJson() {
+        return resultJson;
     }
 
     TrainingJob(long modelId, int epochs, Instant createdAt) {

@@ -36,17 +36,21 @@ class TrainingRun {
     private final Trainer trainer;
     private final Evaluator evaluator;
     private final TrainingMetrics metrics;
+    private final EvaluationJobs evaluationJobs;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
     TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, Evaluator evaluator,
-            TrainingMetrics metrics) {
+            TrainingMetrics metrics, EvaluationJobs evaluationJobs, tools.jackson.databind.json.JsonMapper json) {
         this.ledger = ledger;
         this.models = models;
         this.datasets = datasets;
         this.trainer = trainer;
         this.evaluator = evaluator;
         this.metrics = metrics;
+        this.evaluationJobs = evaluationJobs;
+        this.json = json;
     }
 
     /** Jobs this process is training right now (for heartbeats). */
@@ -61,14 +65,18 @@ class TrainingRun {
 
     /** Throws {@link InterruptedByShutdown} when the service stopped the job, so the queue runs it again later. */
     void run(long jobId) {
-        Optional<Long> claimed = ledger.claim(jobId);
+        Optional<JobLedger.Claimed> claimed = ledger.claim(jobId);
         if (claimed.isEmpty()) {
             return;
         }
-        long modelId = claimed.get();
+        long modelId = claimed.get().modelId();
         running.add(jobId);
         MDC.put("jobId", "job-" + jobId);
         try {
+            if (claimed.get().kind() != JobKind.TRAINING) {
+                evaluationJob(jobId, modelId, claimed.get());
+                return;
+            }
             ModelPlan plan = models.plan(modelId);
             DataPreparation.Prepared prepared = DataPreparation.prepare(datasets.table(plan.definition().datasetId()), plan);
             log.info("Training job {} (model {}): {} training rows, {} held out, {} epochs", jobId, modelId,
@@ -117,6 +125,33 @@ class TrainingRun {
             metrics.jobEnded(jobId);
             MDC.remove("jobId");
         }
+    }
+
+    /** A cross-validation or tuning job: many trainings, one result, progress between them. */
+    private void evaluationJob(long jobId, long modelId, JobLedger.Claimed claimed) {
+        ModelPlan plan = models.plan(modelId);
+        var table = datasets.table(plan.definition().datasetId());
+        java.util.function.BooleanSupplier goOn = () -> !shuttingDown && ledger.goOn(jobId);
+        Object result;
+        try {
+            if (claimed.kind() == JobKind.CROSS_VALIDATION) {
+                EvaluationSpec spec = json.readValue(claimed.specJson(), EvaluationSpec.class);
+                result = evaluationJobs.crossValidate(plan, table, spec.folds(), step -> ledger.progress(jobId, step), goOn);
+            } else {
+                EvaluationSpec spec = json.readValue(claimed.specJson(), EvaluationSpec.class);
+                result = evaluationJobs.tune(modelId, spec.candidates(), spec.folds(), table,
+                        step -> ledger.progress(jobId, step), goOn);
+            }
+        } catch (EvaluationJobs.Stopped e) {
+            if (shuttingDown) {
+                ledger.requeueAfterShutdown(jobId, "Re-queued: the service shut down; the job restarts from the beginning.");
+                throw new InterruptedByShutdown(jobId);
+            }
+            ledger.cancelled(jobId, 0);
+            return;
+        }
+        ledger.succeedWithResult(jobId, json.writeValueAsString(result));
+        log.info("{} job {} succeeded", claimed.kind(), jobId);
     }
 
     /**

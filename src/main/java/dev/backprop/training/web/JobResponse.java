@@ -21,6 +21,12 @@ public record JobResponse(@JsonUnwrapped JobView job, Map<String, String> links)
                 links.put("accuracyChart", base + "/charts/accuracy.svg");
             }
         }
+        if (job.kind() == dev.backprop.training.JobKind.CROSS_VALIDATION && job.result() != null) {
+            links.put("foldsChart", base + "/charts/folds.svg");
+        }
+        if (job.kind() == dev.backprop.training.JobKind.TUNING && job.result() != null) {
+            links.put("promote", base + "/promote");
+        }
         if (job.status() == JobStatus.SUCCEEDED && job.modelVersion() != null) {
             links.put("version", "/api/models/" + job.modelId() + "/versions/" + job.modelVersion());
         }

@@ -29,8 +29,8 @@ class TrainingJobControllerTest {
 
     @Test
     void submittingAnswersAcceptedWithTheJobsLocation() {
-        given(training.submit(4)).willReturn(new JobView(11, 4, JobStatus.QUEUED, 0, 50, null, null, null, 0, null, null, false, null,
-                Instant.EPOCH, null, null, null));
+        given(training.submit(4)).willReturn(new JobView(11, 4, dev.backprop.training.JobKind.TRAINING, JobStatus.QUEUED, null, 0, 50, null, null, null, 0, null, null, false, null,
+                Instant.EPOCH, null, null, null, null));
 
         var response = assertThat(mvc.post().uri("/api/models/4/training-jobs"));
         response.hasStatus(202).hasHeader("Location", "/api/training-jobs/11");
