@@ -66,8 +66,8 @@ abstract class PersistenceContract {
     @Test
     void anEmptyDatabaseIsMigratedToTheCurrentSchema() {
         assertThat(flyway.info().current()).isNotNull();
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("2");
-        assertThat(flyway.info().applied()).hasSize(2);
+        assertThat(flyway.info().all()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(flyway.info().applied()).hasSize(flyway.info().all().length);
         assertThat(flyway.info().pending()).isEmpty();
     }
 
