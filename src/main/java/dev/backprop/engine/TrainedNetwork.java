@@ -11,15 +11,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A trained network that turns encoded rows into outputs. Safe to share between threads: DL4J serialises
- * {@code output()} calls on one instance.
+ * A trained network that turns encoded rows into outputs. Dense networks predict with a plain JVM forward pass
+ * ({@link DenseForwardPass}); others with DL4J, which serialises {@code output()} calls on one instance. Either way
+ * safe to share between threads.
  */
 public final class TrainedNetwork {
 
     private final MultiLayerNetwork network;
+    private final DenseForwardPass fast;
 
     TrainedNetwork(MultiLayerNetwork network) {
         this.network = network;
+        this.fast = DenseForwardPass.of(network).orElse(null);
     }
 
     public static TrainedNetwork fromBytes(byte[] bytes) {
@@ -45,8 +48,21 @@ public final class TrainedNetwork {
         if (rows.length == 0) {
             return new float[0][];
         }
+        if (fast != null) {
+            return fast.predict(rows);
+        }
+        return predictWithDl4j(rows);
+    }
+
+    /** DL4J's own (synchronized) forward pass, whatever the layers. */
+    float[][] predictWithDl4j(float[][] rows) {
         INDArray output = network.output(Nd4j.create(rows), false);
         return output.toFloatMatrix();
+    }
+
+    /** Whether predictions take the plain JVM forward pass rather than DL4J's. */
+    public boolean usesFastPath() {
+        return fast != null;
     }
 
     public long parameterCount() {
