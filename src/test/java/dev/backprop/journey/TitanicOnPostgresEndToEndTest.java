@@ -1,11 +1,18 @@
 package dev.backprop.journey;
 
+import javax.sql.DataSource;
+
+import dev.backprop.support.Databases;
 import dev.backprop.support.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Titanic journey on a running PostgreSQL ({@value PostgresTestDatabase#URL_VARIABLE}), in a schema of its own. */
 @EnabledIfEnvironmentVariable(named = PostgresTestDatabase.URL_VARIABLE, matches = ".+")
@@ -25,5 +32,13 @@ class TitanicOnPostgresEndToEndTest extends TitanicJourney {
         if (database != null) {
             database.drop();
         }
+    }
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void runsOnPostgreSql() {
+        assertThat(Databases.productName(dataSource)).isEqualTo("PostgreSQL");
     }
 }

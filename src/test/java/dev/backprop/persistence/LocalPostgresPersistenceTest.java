@@ -1,11 +1,18 @@
 package dev.backprop.persistence;
 
+import javax.sql.DataSource;
+
+import dev.backprop.support.Databases;
 import dev.backprop.support.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The persistence suite on an already-running PostgreSQL named by {@value PostgresTestDatabase#URL_VARIABLE};
@@ -28,5 +35,13 @@ class LocalPostgresPersistenceTest extends PersistenceContract {
         if (database != null) {
             database.drop();
         }
+    }
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void runsOnPostgreSql() {
+        assertThat(Databases.productName(dataSource)).isEqualTo("PostgreSQL");
     }
 }
