@@ -23,7 +23,9 @@ public final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
     private final String base;
+    private final String apiKey;
 
     public record Response(int status, HttpHeaders headers, String body) {
 
@@ -37,7 +39,18 @@ public final class ApiClient {
     }
 
     public ApiClient(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends {@code apiKey} in the {@code X-API-Key} header of every request (none if null). */
+    public ApiClient(int port, String apiKey) {
+        this.port = port;
         this.base = "http://localhost:" + port;
+        this.apiKey = apiKey;
+    }
+
+    public ApiClient withKey(String key) {
+        return new ApiClient(port, key);
     }
 
     public static byte[] resource(String path) {
@@ -79,6 +92,14 @@ public final class ApiClient {
 
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Any method, an empty JSON body for methods that carry one. */
+    public Response request(String method, String path) {
+        HttpRequest.BodyPublisher body = "GET".equals(method) || "DELETE".equals(method)
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}");
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, body));
     }
 
     public Response delete(String path) {
@@ -136,6 +157,9 @@ public final class ApiClient {
 
     private Response send(HttpRequest.Builder request) {
         try {
+            if (apiKey != null) {
+                request.header("X-API-Key", apiKey);
+            }
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.headers(), response.body());

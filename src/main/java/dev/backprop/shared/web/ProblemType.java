@@ -6,6 +6,8 @@ import java.net.URI;
 public enum ProblemType {
     INVALID_REQUEST("invalid-request", "Invalid request"),
     MALFORMED_BODY("malformed-body", "Malformed request body"),
+    UNAUTHORIZED("unauthorized", "API key missing or not valid"),
+    FORBIDDEN("forbidden", "Not allowed for this key's role"),
     NOT_FOUND("not-found", "Not found"),
     CONFLICT("conflict", "Conflict"),
     TOO_LARGE("too-large", "Request too large"),
@@ -31,6 +33,8 @@ public enum ProblemType {
 
     static ProblemType forStatus(int status) {
         return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 409 -> CONFLICT;
             case 413 -> TOO_LARGE;

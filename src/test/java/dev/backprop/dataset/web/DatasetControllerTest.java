@@ -1,5 +1,7 @@
 package dev.backprop.dataset.web;
 
+import org.springframework.context.annotation.Import;
+import dev.backprop.support.SliceSecurity;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -25,6 +27,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 
+@Import(SliceSecurity.class)
 @WebMvcTest(DatasetController.class)
 class DatasetControllerTest {
 

@@ -1,5 +1,7 @@
 package dev.backprop.model.web;
 
+import org.springframework.context.annotation.Import;
+import dev.backprop.support.SliceSecurity;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,6 +24,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+@Import(SliceSecurity.class)
 @WebMvcTest(ModelController.class)
 class ModelControllerTest {
 

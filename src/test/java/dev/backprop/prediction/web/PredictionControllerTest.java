@@ -1,5 +1,7 @@
 package dev.backprop.prediction.web;
 
+import org.springframework.context.annotation.Import;
+import dev.backprop.support.SliceSecurity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 
+@Import(SliceSecurity.class)
 @WebMvcTest(PredictionController.class)
 class PredictionControllerTest {
 

@@ -1,5 +1,7 @@
 package dev.backprop.training.web;
 
+import org.springframework.context.annotation.Import;
+import dev.backprop.support.SliceSecurity;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,6 +20,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
+@Import(SliceSecurity.class)
 @WebMvcTest(TrainingJobController.class)
 class TrainingJobControllerTest {
 

@@ -1,0 +1,4 @@
+package dev.backprop.access.web;
+
+record CallerResponse(Long keyId, String name, String role, boolean devMode) {
+}
