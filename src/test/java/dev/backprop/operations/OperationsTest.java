@@ -60,6 +60,16 @@ class OperationsTest {
     }
 
     @Test
+    void swaggerUiCanAuthorizeWithAnApiKey() {
+        JsonNode docs = api.get("/v3/api-docs").json();
+        JsonNode scheme = docs.get("components").get("securitySchemes").get("apiKey");
+        assertThat(scheme.get("type").asString()).isEqualTo("apiKey");
+        assertThat(scheme.get("in").asString()).isEqualTo("header");
+        assertThat(scheme.get("name").asString()).isEqualTo("X-API-Key");
+        assertThat(docs.get("security").get(0).has("apiKey")).as("every operation asks for the key").isTrue();
+    }
+
+    @Test
     void onlyHealthInfoAndPrometheusAreExposed() {
         assertThat(api.get("/actuator/env").status()).isEqualTo(404);
         assertThat(api.get("/actuator/beans").status()).isEqualTo(404);
