@@ -46,6 +46,11 @@ final class ColumnAccumulator {
             if (number == null) {
                 allNumeric = false;
                 allZeroOne = false;
+            } else if (Math.abs(number) > Float.MAX_VALUE) {
+                // The networks compute in 32-bit floats; such a value would become infinity and every loss NaN.
+                throw new InvalidCsvException("Column '" + name + "' has the value " + value + ", beyond ±" + Float.MAX_VALUE
+                        + ", the largest number the networks compute with. Rescale the column (e.g. divide it by a power"
+                        + " of ten) or remove the value.");
             } else {
                 asNumber.add(number);
                 allZeroOne = allZeroOne && (number == 0.0 || number == 1.0);

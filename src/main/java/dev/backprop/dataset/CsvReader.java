@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
+import dev.backprop.shared.TooLargeException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,7 +28,8 @@ import org.apache.commons.csv.CSVRecord;
  * Reads CSV (RFC 4180: quoted fields with commas, quotes and newlines; CRLF or LF; optional UTF-8 BOM; plain or
  * gzip-compressed) as a
  * stream, row by row, so a large upload never has to sit in memory as text. Refuses what would silently go wrong
- * later: invalid UTF-8, empty or duplicate column names, rows of the wrong width, a file without data rows.
+ * later: invalid UTF-8, binary data (NUL characters), empty or duplicate column names, rows of the wrong width, a file
+ * without data rows, and rows longer than a limit (commons-csv would otherwise buffer a 100 MB line whole).
  */
 public final class CsvReader {
 
@@ -50,6 +52,13 @@ public final class CsvReader {
         return read(new ByteArrayInputStream(bytes));
     }
 
+    /** The whole table in memory, refusing rows longer than {@code maxRowLength} characters. */
+    public static CsvTable read(byte[] bytes, int maxRowLength) {
+        List<String[]> rows = new ArrayList<>();
+        List<String> columns = stream(new ByteArrayInputStream(bytes), maxRowLength, names -> { }, rows::add);
+        return new CsvTable(columns, rows);
+    }
+
     /** The whole table in memory. */
     public static CsvTable read(InputStream in) {
         List<String[]> rows = new ArrayList<>();
@@ -67,7 +76,15 @@ public final class CsvReader {
 
     /** Like {@link #stream(InputStream, RowHandler)}, telling {@code onHeader} the columns before the first row. */
     public static List<String> stream(InputStream in, Consumer<List<String>> onHeader, RowHandler handler) {
-        try (CSVParser parser = CSVParser.parse(utf8WithoutBom(in), FORMAT)) {
+        return stream(in, Integer.MAX_VALUE, onHeader, handler);
+    }
+
+    /**
+     * Like {@link #stream(InputStream, Consumer, RowHandler)}; a row (the header too) longer than {@code maxRowLength}
+     * characters is refused with a {@link TooLargeException} before it is buffered whole.
+     */
+    public static List<String> stream(InputStream in, int maxRowLength, Consumer<List<String>> onHeader, RowHandler handler) {
+        try (CSVParser parser = CSVParser.parse(new GuardedReader(utf8WithoutBom(in), maxRowLength), FORMAT)) {
             List<String> columns = null;
             boolean anyRow = false;
             for (CSVRecord record : parser) {
@@ -156,6 +173,56 @@ public final class CsvReader {
             columns.add(name);
         }
         return columns;
+    }
+
+    /**
+     * Counts the characters of the current row as the parser pulls them (a newline inside quotes does not end a row)
+     * and stops at NUL characters, which CSV text never has but binary files do.
+     */
+    private static final class GuardedReader extends Reader {
+
+        private final Reader in;
+        private final int maxRowLength;
+        private boolean quoted;
+        private long rowLength;
+        private long line = 1;
+
+        GuardedReader(Reader in, int maxRowLength) {
+            this.in = in;
+            this.maxRowLength = maxRowLength;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int read = in.read(buffer, offset, length);
+            for (int i = offset; i < offset + read; i++) {
+                char c = buffer[i];
+                if (c == '\0') {
+                    throw new InvalidCsvException("Line " + line + " contains a NUL character: this looks like a binary file,"
+                            + " not CSV text. Export the data as CSV (UTF-8) and upload that.");
+                }
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == '\n') {
+                    line++;
+                    if (!quoted) {
+                        rowLength = 0;
+                        continue;
+                    }
+                }
+                if (++rowLength > maxRowLength) {
+                    throw new TooLargeException("The row that starts before line " + line + " is longer than " + maxRowLength
+                            + " characters; the limit backprop.datasets.max-row-length is " + maxRowLength
+                            + ". (An opening quote that is never closed makes the rest of the file one row.)");
+                }
+            }
+            return read;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private static InvalidCsvException notUtf8() {

@@ -16,7 +16,6 @@ import java.util.Map;
 import dev.backprop.shared.ConflictException;
 import dev.backprop.shared.InvalidRequestException;
 import dev.backprop.shared.NotFoundException;
-import dev.backprop.shared.TooLargeException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.InputStreamSource;
@@ -60,26 +59,12 @@ public class DatasetService {
     @Transactional
     public DatasetInfo upload(String name, String filename, InputStreamSource source, long size) {
         MessageDigest digest = sha256();
-        SchemaInference.Accumulator[] schema = new SchemaInference.Accumulator[1];
+        DatasetSchema inferred;
         try (InputStream in = new DigestInputStream(source.getInputStream(), digest)) {
-            CsvReader.stream(in, columns -> {
-                if (columns.size() > properties.maxColumns()) {
-                    throw new TooLargeException("The file has " + columns.size() + " columns; the limit backprop.datasets.max-columns is "
-                            + properties.maxColumns() + ".");
-                }
-                schema[0] = SchemaInference.start(columns, properties.maxTrackedLevels());
-            }, row -> {
-                if (schema[0].rows() >= properties.maxRows()) {
-                    throw new TooLargeException("The file has more than " + properties.maxRows()
-                            + " rows; the limit backprop.datasets.max-rows is " + properties.maxRows() + ".");
-                }
-                schema[0].add(row);
-                return true;
-            });
+            inferred = UploadInspection.inspect(in, properties);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DatasetSchema inferred = schema[0].schema();
         String displayName = name != null && !name.isBlank() ? name.strip()
                 : filename != null && !filename.isBlank() ? filename : "dataset";
         Dataset dataset = datasets.save(new Dataset(displayName, filename, size, inferred.rows(),

@@ -72,6 +72,9 @@ public final class DefinitionResolver {
         NetworkResolver.Result network = new NetworkResolver(limits).resolve(definition, task, inputs, image,
                 task.isClassification() ? labels : multi != null ? definition.targets() : List.of(), problems);
         double testFraction = testFraction(definition, schema, problems);
+        if (problems.isEmpty()) {
+            checkMemory(network.design(), Math.round(schema.rows() * (1 - testFraction)), problems);
+        }
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
@@ -160,11 +163,26 @@ public final class DefinitionResolver {
     private void checkUsable(ColumnSchema column, String path, long rows, List<Violation> problems) {
         if (column.missing() == rows) {
             problems.add(new Violation(path, "column '" + column.name() + "' has no values at all; leave it out"));
-        } else if (column.type() == ColumnType.CATEGORICAL
-                && (column.distinct() > limits.maxOneHotLevels() || Boolean.TRUE.equals(column.levelsTruncated()))) {
+        } else if (column.type() == ColumnType.CATEGORICAL && column.distinct() > limits.maxOneHotLevels()) {
             problems.add(new Violation(path, "column '" + column.name() + "' has " + column.distinct()
                     + " distinct values; one-hot encoding it would add that many inputs (limit backprop.models.max-one-hot-levels = "
                     + limits.maxOneHotLevels() + "). Leave it out (exclude) or group its values"));
+        } else if (column.type() == ColumnType.CATEGORICAL && Boolean.TRUE.equals(column.levelsTruncated())) {
+            problems.add(new Violation(path, "column '" + column.name() + "' has " + column.distinct()
+                    + " distinct values but the upload remembered only " + column.levels().size()
+                    + " of them (backprop.datasets.max-tracked-levels). Leave it out (exclude), or raise that limit and upload again"));
+        }
+    }
+
+    private void checkMemory(NetworkDesign design, long trainingRows, List<Violation> problems) {
+        long batchRows = design.batchSize() == 0 ? trainingRows : Math.min(design.batchSize(), trainingRows);
+        long estimate = MemoryEstimate.trainingBytes(design, Summaries.parameterCount(design), batchRows);
+        long limit = limits.maxMemory().toBytes();
+        if (estimate > limit) {
+            problems.add(new Violation(design.batchSize() == 0 ? "$.batchSize" : "$.layers", "training this network needs about "
+                    + MemoryEstimate.readable(estimate) + " (weights, gradients, optimizer state and the activations of "
+                    + batchRows + " rows per batch); the limit backprop.models.max-memory is " + MemoryEstimate.readable(limit)
+                    + " (" + limit + " bytes). Use fewer or smaller layers, or a smaller batch size"));
         }
     }
 
@@ -190,12 +208,16 @@ public final class DefinitionResolver {
         }
         if (target.distinct() == 0) {
             problems.add(new Violation("$.target", "column '" + target.name() + "' has no values to learn from"));
+        } else if (target.distinct() == 1) {
+            problems.add(new Violation("$.target", "column '" + target.name() + "' has the same value in every row ("
+                    + target.levelValues() + "): there is nothing to learn; choose another target"));
         } else if (task == Task.BINARY && target.distinct() != 2) {
             problems.add(new Violation("$.task", "binary needs a target with exactly 2 distinct values; '" + target.name()
                     + "' has " + target.distinct() + (target.distinct() > 2 ? " (use multiclass or regression)" : "")));
         } else if (task == Task.MULTICLASS && (target.distinct() < 2 || target.distinct() > limits.maxClasses())) {
-            problems.add(new Violation("$.task", "multiclass needs 2 to " + limits.maxClasses() + " distinct target values; '"
-                    + target.name() + "' has " + target.distinct()));
+            problems.add(new Violation("$.task", "multiclass needs 2 to " + limits.maxClasses() + " distinct target values"
+                    + " (the limit backprop.models.max-classes is " + limits.maxClasses() + "); '" + target.name() + "' has "
+                    + target.distinct()));
         } else if (task == Task.REGRESSION && target.type() == ColumnType.CATEGORICAL) {
             problems.add(new Violation("$.task", "regression needs a numeric target; '" + target.name()
                     + "' is categorical (use binary or multiclass)"));

@@ -22,8 +22,9 @@ final class Shapes {
             return height > 0;
         }
 
+        /** Saturates at {@link Integer#MAX_VALUE} (a 4096×4096 image of 1024 filters would overflow an int). */
         int size() {
-            return isImage() ? height * width * channels : flat;
+            return isImage() ? (int) Math.min(Integer.MAX_VALUE, (long) height * width * channels) : flat;
         }
 
         int[] dimensions() {

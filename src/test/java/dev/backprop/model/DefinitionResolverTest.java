@@ -134,7 +134,7 @@ class DefinitionResolverTest {
         assertThat(message(catchThrowableOfType(InvalidRequestException.class,
                 () -> resolver.resolve(both, Optional.of(dataset))), "$.exclude")).contains("not both");
 
-        DefinitionResolver strict = new DefinitionResolver(new ModelProperties(null, null, null, null, 2, null));
+        DefinitionResolver strict = new DefinitionResolver(new ModelProperties(null, null, null, null, 2, null, null));
         InvalidRequestException tooWide = catchThrowableOfType(InvalidRequestException.class,
                 () -> strict.resolve(definition(1L, "smoker", null, null), Optional.of(dataset)));
         assertThat(tooWide.violations()).extracting(Violation::message)
