@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The training worker pool ({@code backprop.training.*}).
  *
  * @param workers           jobs trained at the same time (each uses one core well; keep one core for predictions)
+ * @param threadsPerJob     native (ND4J/OpenMP/BLAS) threads one operation may use; process-wide, so it caps DL4J
+ *                          predictions too. Workers × this should leave a core for the request threads
  * @param maxQueued         queued jobs accepted before new submissions get 503 + Retry-After
  * @param pollInterval      how often idle workers look for queued jobs
  * @param heartbeatInterval how often a running job proves it is alive
@@ -16,11 +18,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param shutdownWait      how long a shutdown waits for running jobs to finish their epoch and re-queue themselves
  */
 @ConfigurationProperties("backprop.training")
-public record TrainingProperties(Integer workers, Integer maxQueued, Duration pollInterval, Duration heartbeatInterval,
+public record TrainingProperties(Integer workers, Integer threadsPerJob, Integer maxQueued, Duration pollInterval, Duration heartbeatInterval,
         Duration staleAfter, Integer maxAttempts, Duration shutdownWait) {
 
     public TrainingProperties {
         workers = workers == null ? 1 : workers;
+        threadsPerJob = threadsPerJob == null ? 1 : threadsPerJob;
+        if (workers < 1 || threadsPerJob < 1) {
+            throw new IllegalArgumentException("backprop.training.workers and threads-per-job must be at least 1");
+        }
         maxQueued = maxQueued == null ? 20 : maxQueued;
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(5) : heartbeatInterval;

@@ -1,6 +1,10 @@
 package dev.backprop.training;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -8,6 +12,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.backprop.engine.NativeThreads;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +28,10 @@ import org.springframework.scheduling.annotation.Scheduled;
  * The worker pool: db-scheduler claims queued executions from the database (so two workers never take the same
  * job), heartbeats them, and revives executions whose process died. Our {@link TrainingJob} row carries the
  * user-visible status; the scheduler row is the queue entry.
+ * <p>
+ * Jobs run only on the pool's own threads ({@code training-worker-N}); predictions run on the request threads. ND4J's
+ * native threads per operation are capped at {@code threads-per-job}, so {@code workers} jobs use about
+ * {@code workers × threads-per-job} cores and the rest stay free for requests.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -43,9 +52,10 @@ class TrainingWorkers {
 
     @Bean(destroyMethod = "stop")
     Scheduler trainingScheduler(DataSource dataSource, OneTimeTask<Void> trainingTask, TrainingProperties properties) {
+        NativeThreads.limit(properties.threadsPerJob());
         // The proxy lets a submission write the job row and its queue entry in one transaction.
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), trainingTask)
-                .threads(properties.workers())
+                .executorService(workerThreads(properties.workers()))
                 .pollingInterval(properties.pollInterval())
                 .heartbeatInterval(properties.heartbeatInterval())
                 .missedHeartbeatsLimit(Math.max(4, (int) (properties.staleAfter().toMillis() / properties.heartbeatInterval().toMillis())))
@@ -55,10 +65,21 @@ class TrainingWorkers {
                 .build();
     }
 
+    /** The scheduler shuts this pool down when it stops, after waiting for running jobs. */
+    private static ExecutorService workerThreads(int workers) {
+        AtomicInteger number = new AtomicInteger();
+        ThreadFactory named = task -> {
+            Thread thread = new Thread(task, "training-worker-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return Executors.newFixedThreadPool(workers, named);
+    }
+
     @Bean
     WorkerLifecycle trainingWorkerLifecycle(Scheduler trainingScheduler, OneTimeTask<Void> trainingTask,
-            TrainingJobRepository jobs, JobLedger ledger, TrainingRun run) {
-        return new WorkerLifecycle(trainingScheduler, trainingTask, jobs, ledger, run);
+            TrainingJobRepository jobs, JobLedger ledger, TrainingRun run, TrainingProperties properties) {
+        return new WorkerLifecycle(trainingScheduler, trainingTask, jobs, ledger, run, properties.workers());
     }
 
     /** Starts the pool once the application (and its schema) is ready, and keeps running jobs' heartbeats fresh. */
@@ -69,15 +90,17 @@ class TrainingWorkers {
         private final TrainingJobRepository jobs;
         private final JobLedger ledger;
         private final TrainingRun run;
+        private final int workers;
         private volatile boolean started;
 
         WorkerLifecycle(Scheduler scheduler, OneTimeTask<Void> task, TrainingJobRepository jobs, JobLedger ledger,
-                TrainingRun run) {
+                TrainingRun run, int workers) {
             this.scheduler = scheduler;
             this.task = task;
             this.jobs = jobs;
             this.ledger = ledger;
             this.run = run;
+            this.workers = workers;
         }
 
         @EventListener(ApplicationReadyEvent.class)
@@ -88,7 +111,8 @@ class TrainingWorkers {
                     scheduler.scheduleIfNotExists(task.instance(Long.toString(job.getId())), java.time.Instant.now()));
             scheduler.start();
             started = true;
-            log.info("Training workers started ({} interrupted jobs re-queued)", requeued);
+            log.info("Training workers started: {} worker thread(s), {} ({} interrupted jobs re-queued)", workers,
+                    NativeThreads.current(), requeued);
         }
 
         @PreDestroy

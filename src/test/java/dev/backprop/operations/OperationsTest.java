@@ -50,6 +50,17 @@ class OperationsTest {
     }
 
     @Test
+    void prometheusExposesNativeMemoryBesideTheHeap() {
+        String metrics = api.get("/actuator/prometheus").body();
+        assertThat(metrics).contains("jvm_memory_used_bytes{area=\"heap\"", "jvm_buffer_memory_used_bytes",
+                "backprop_native_memory_bytes{kind=\"tracked\"}", "backprop_native_memory_bytes{kind=\"tracked_max\"}");
+        double physical = metrics.lines().filter(line -> line.startsWith("backprop_native_memory_bytes{kind=\"physical\"}"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElseThrow();
+        // JavaCPP's resident-memory reading of this very process: a running JVM with ND4J loaded holds well over 50 MB.
+        assertThat(physical).isGreaterThan(50e6);
+    }
+
+    @Test
     void swaggerOffersTheExampleDefinitions() {
         JsonNode examples = api.get("/v3/api-docs").json().get("paths").get("/api/models").get("post")
                 .get("requestBody").get("content").get("application/json").get("examples");
