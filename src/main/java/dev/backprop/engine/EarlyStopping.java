@@ -41,6 +41,21 @@ final class EarlyStopping {
         return sinceBest >= settings.patience();
     }
 
+    /** What a checkpoint keeps so that a resumed run stops where an uninterrupted one would. */
+    record State(double best, int bestEpoch, int sinceBest, INDArray bestParameters) {
+    }
+
+    State state() {
+        return new State(best, bestEpoch, sinceBest, bestParameters);
+    }
+
+    void restoreState(State state) {
+        best = state.best();
+        bestEpoch = state.bestEpoch();
+        sinceBest = state.sinceBest();
+        bestParameters = state.bestParameters();
+    }
+
     /** Puts the best weights back when asked to; returns the epoch whose weights the network now has. */
     int restore(MultiLayerNetwork network, int lastEpoch) {
         if (settings.restoreBestWeights() && bestParameters != null && bestEpoch != lastEpoch) {

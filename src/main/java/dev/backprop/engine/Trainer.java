@@ -20,14 +20,23 @@ import org.springframework.stereotype.Component;
 public class Trainer {
 
     public TrainingOutcome train(NetworkDesign design, TrainingData data, TargetEncoder target, EpochListener listener) {
+        return train(design, data, target, null, (stats, checkpoint) -> listener.onEpoch(stats));
+    }
+
+    /** Trains from scratch, or after {@code resumeFrom}'s epoch when one is given (same design and data). */
+    public TrainingOutcome train(NetworkDesign design, TrainingData data, TargetEncoder target, Checkpoint resumeFrom,
+            CheckpointingListener listener) {
         Nd4j.getRandom().setSeed(design.seed());
-        MultiLayerNetwork network = NetworkFactory.build(design);
+        NetworkDesign.EarlyStop earlyStop = design.training().earlyStopping();
+        Checkpoint.Resumed resumed = resumeFrom == null
+                ? new Checkpoint.Resumed(NetworkFactory.build(design), earlyStop == null ? null : new EarlyStopping(earlyStop))
+                : resumeFrom.resume(earlyStop);
+        MultiLayerNetwork network = resumed.network();
+        EarlyStopping stopping = resumed.stopping();
         DataSet train = new DataSet(Nd4j.create(data.trainX()), Nd4j.create(data.trainY()));
         DataSet test = new DataSet(Nd4j.create(data.testX()), Nd4j.create(data.testY()));
         Batches batches = new Batches(data, design, target);
-        EarlyStopping stopping = design.training().earlyStopping() == null ? null
-                : new EarlyStopping(design.training().earlyStopping());
-        for (int epoch = 1; epoch <= design.epochs(); epoch++) {
+        for (int epoch = resumeFrom == null ? 1 : resumeFrom.epoch() + 1; epoch <= design.epochs(); epoch++) {
             List<DataSet> epochBatches = batches.forEpoch(epoch);
             // One list element per step: the iterator's second argument counts list elements, not rows.
             network.fit(new ListDataSetIterator<>(epochBatches, 1));
@@ -37,11 +46,15 @@ public class Trainer {
                         + ": training diverged. Lower the learning rate (now " + design.learningRate()
                         + "), scale the inputs, or add L2 regularisation.");
             }
-            boolean goOn = listener.onEpoch(stats);
+            // Early stopping looks at the epoch before any checkpoint is taken, so a checkpoint includes its verdict.
+            boolean stop = stopping != null && stopping.shouldStop(stats, network);
+            int done = epoch;
+            boolean goOn = listener.onEpoch(stats, stop || epoch == design.epochs() ? null
+                    : () -> Checkpoint.capture(network, done, stopping));
             if (!goOn) {
                 return new TrainingOutcome(new TrainedNetwork(network), epoch, true);
             }
-            if (stopping != null && stopping.shouldStop(stats, network)) {
+            if (stop) {
                 int kept = stopping.restore(network, epoch);
                 return new TrainingOutcome(new TrainedNetwork(network), epoch, false, true, kept);
             }

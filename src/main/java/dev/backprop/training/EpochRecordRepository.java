@@ -13,4 +13,8 @@ interface EpochRecordRepository extends JpaRepository<EpochRecord, Long> {
     @Modifying
     @Query("delete from EpochRecord e where e.jobId = :jobId")
     void deleteByJobId(long jobId);
+
+    @Modifying
+    @Query("delete from EpochRecord e where e.jobId = :jobId and e.epoch > :epoch")
+    void deleteByJobIdAfter(long jobId, int epoch);
 }

@@ -26,14 +26,16 @@ class JobLedger {
 
     private final TrainingJobRepository jobs;
     private final EpochRecordRepository history;
+    private final CheckpointStore checkpoints;
     private final TrainingProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    JobLedger(TrainingJobRepository jobs, EpochRecordRepository history, TrainingProperties properties, Clock clock,
-            TransactionTemplate transaction) {
+    JobLedger(TrainingJobRepository jobs, EpochRecordRepository history, CheckpointStore checkpoints,
+            TrainingProperties properties, Clock clock, TransactionTemplate transaction) {
         this.jobs = jobs;
         this.history = history;
+        this.checkpoints = checkpoints;
         this.properties = properties;
         this.clock = clock;
         this.transaction = transaction;
@@ -52,8 +54,8 @@ class JobLedger {
         }
     }
 
-    /** A claimed job: its model, what kind of job it is and what was asked. */
-    record Claimed(long modelId, JobKind kind, String specJson) {
+    /** A claimed job: its model, what kind of job it is, what was asked, and the checkpoint to resume from (or null). */
+    record Claimed(long modelId, JobKind kind, String specJson, CheckpointStore.Stored checkpoint) {
     }
 
     /** Marks the job RUNNING; empty when the job is finished (e.g. cancelled while queued). */
@@ -79,6 +81,7 @@ class JobLedger {
             job.result(resultJson);
             job.progress(null);
             job.finish(JobStatus.SUCCEEDED, null, null, clock.instant());
+            checkpoints.delete(jobId);
         });
     }
 
@@ -87,28 +90,53 @@ class JobLedger {
         if (job == null || job.getStatus().isFinished()) {
             return Optional.empty();
         }
-        // A previous run may have left epochs behind (it was interrupted): every run starts from epoch 0.
-        history.deleteByJobId(jobId);
-        String note = null;
         if (job.getAttempts() >= properties.maxAttempts()) {
             job.finish(JobStatus.FAILED, "Interrupted " + job.getAttempts()
                     + " times (the service stopped while it was training); not retried again. Submit a new job.", null, clock.instant());
+            checkpoints.delete(jobId);
             return Optional.empty();
         }
-        if (job.getAttempts() > 0) {
-            note = "Restarted from epoch 0: attempt " + (job.getAttempts() + 1) + " after the previous run was interrupted.";
+        CheckpointStore.Stored checkpoint = job.getKind() == JobKind.TRAINING ? checkpoints.read(jobId).orElse(null) : null;
+        String note = null;
+        if (checkpoint == null) {
+            // A previous run may have left epochs behind (it was interrupted): without a checkpoint it starts from epoch 0.
+            history.deleteByJobId(jobId);
+            if (job.getAttempts() > 0) {
+                note = "Restarted from epoch 0: attempt " + (job.getAttempts() + 1) + " after the previous run was interrupted.";
+            }
+        } else {
+            // Epochs recorded after the checkpoint are trained again, so they are dropped rather than repeated.
+            history.deleteByJobIdAfter(jobId, checkpoint.epoch());
+            note = "Resumed after epoch " + checkpoint.epoch() + " from its checkpoint: attempt " + (job.getAttempts() + 1)
+                    + " after the previous run was interrupted.";
         }
         job.start(clock.instant(), note);
-        return Optional.of(new Claimed(job.getModelId(), job.getKind(), job.getSpecJson()));
+        if (checkpoint != null) {
+            List<EpochRecord> kept = history.findByJobIdOrderByEpoch(jobId);
+            EpochRecord last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            job.resumeAfter(checkpoint.epoch(), last == null ? null : last.getTrainLoss(), last == null ? null : last.getTestLoss());
+        }
+        return Optional.of(new Claimed(job.getModelId(), job.getKind(), job.getSpecJson(), checkpoint));
     }
 
     /** Records an epoch; answers whether training should go on (false once a cancel was requested). */
     public boolean recordEpoch(long jobId, EpochStats stats) {
+        return recordEpoch(jobId, stats, null);
+    }
+
+    /**
+     * Records an epoch and, when given, its checkpoint in the same transaction, so a crash never leaves a checkpoint
+     * ahead of or behind the recorded history.
+     */
+    public boolean recordEpoch(long jobId, EpochStats stats, byte[] checkpoint) {
         return retrying(() -> {
             TrainingJob job = jobs.findById(jobId).orElseThrow();
             history.save(new EpochRecord(jobId, stats.epoch(), stats.trainLoss(), stats.testLoss(), stats.trainAccuracy(),
                     stats.testAccuracy()));
             job.progress(stats.epoch(), stats.trainLoss(), stats.testLoss(), clock.instant());
+            if (checkpoint != null) {
+                checkpoints.write(jobId, stats.epoch(), checkpoint, clock.instant());
+            }
             return !job.isCancelRequested();
         });
     }
@@ -128,17 +156,24 @@ class JobLedger {
                 job.keptEpoch(keptEpoch);
             }
             job.finish(JobStatus.SUCCEEDED, earlyStopNote, storeVersion.getAsInt(), clock.instant());
+            checkpoints.delete(jobId);
             return null;
         });
     }
 
     public void fail(long jobId, String reason) {
-        update(jobId, job -> job.finish(JobStatus.FAILED, reason, null, clock.instant()));
+        update(jobId, job -> {
+            job.finish(JobStatus.FAILED, reason, null, clock.instant());
+            checkpoints.delete(jobId);
+        });
     }
 
     public void cancelled(long jobId, int epoch) {
-        update(jobId, job -> job.finish(JobStatus.CANCELLED,
-                "Cancelled on request after epoch " + epoch + "; no version was stored.", null, clock.instant()));
+        update(jobId, job -> {
+            job.finish(JobStatus.CANCELLED, "Cancelled on request after epoch " + epoch + "; no version was stored.", null,
+                    clock.instant());
+            checkpoints.delete(jobId);
+        });
     }
 
     public void requeueAfterShutdown(long jobId, String reason) {
@@ -155,6 +190,7 @@ class JobLedger {
             }
             if (job.getStatus() == JobStatus.QUEUED) {
                 job.finish(JobStatus.CANCELLED, "Cancelled on request before it started.", null, clock.instant());
+                checkpoints.delete(jobId);
             } else {
                 job.requestCancel();
             }
@@ -184,7 +220,7 @@ class JobLedger {
         for (TrainingJob job : stale) {
             log.warn("Training job {} lost its worker (last heartbeat {}); re-queueing it", job.getId(), job.getHeartbeatAt());
             job.requeue("Re-queued: the worker running it stopped (last heartbeat " + job.getHeartbeatAt()
-                    + "); it will restart from epoch 0.");
+                    + "); it resumes from its last checkpoint, or from epoch 0 without one.");
         }
         return stale.size();
     }

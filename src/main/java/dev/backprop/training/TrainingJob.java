@@ -128,6 +128,13 @@ class TrainingJob {
         message = note;
     }
 
+    /** Starts again after {@code epoch}, with that epoch's losses, as a checkpoint allows. */
+    void resumeAfter(int epoch, Double trainLoss, Double testLoss) {
+        this.epoch = epoch;
+        this.trainLoss = trainLoss;
+        this.testLoss = testLoss;
+    }
+
     void progress(int epoch, double trainLoss, double testLoss, Instant now) {
         this.epoch = epoch;
         this.trainLoss = trainLoss;

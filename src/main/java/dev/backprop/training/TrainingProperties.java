@@ -16,10 +16,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param staleAfter        a RUNNING job without a heartbeat for this long is considered interrupted and re-queued
  * @param maxAttempts       interrupted runs before a job is failed instead of re-queued
  * @param shutdownWait      how long a shutdown waits for running jobs to finish their epoch and re-queue themselves
+ * @param checkpointEvery   a running job stores a checkpoint every this many epochs, so a re-queued job resumes
+ *                          from it (0: never; such jobs restart from epoch 0)
+ * @param checkpointMinInterval at least this long between two checkpoints of a job, and at least 20 times as long as
+ *                          the last checkpoint took, so checkpoints of fast epochs cost a few % at most
  */
 @ConfigurationProperties("backprop.training")
-public record TrainingProperties(Integer workers, Integer threadsPerJob, Integer maxQueued, Duration pollInterval, Duration heartbeatInterval,
-        Duration staleAfter, Integer maxAttempts, Duration shutdownWait) {
+public record TrainingProperties(Integer workers, Integer threadsPerJob, Integer maxQueued, Duration pollInterval,
+        Duration heartbeatInterval, Duration staleAfter, Integer maxAttempts, Duration shutdownWait, Integer checkpointEvery,
+        Duration checkpointMinInterval) {
 
     public TrainingProperties {
         workers = workers == null ? 1 : workers;
@@ -33,5 +38,7 @@ public record TrainingProperties(Integer workers, Integer threadsPerJob, Integer
         staleAfter = staleAfter == null ? Duration.ofSeconds(30) : staleAfter;
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
         shutdownWait = shutdownWait == null ? Duration.ofSeconds(30) : shutdownWait;
+        checkpointEvery = checkpointEvery == null ? 1 : checkpointEvery;
+        checkpointMinInterval = checkpointMinInterval == null ? Duration.ofSeconds(1) : checkpointMinInterval;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.backprop.dataset.DatasetService;
+import dev.backprop.engine.Checkpoint;
 import dev.backprop.engine.Evaluator;
 import dev.backprop.engine.Trainer;
 import dev.backprop.engine.TrainingDivergedException;
@@ -38,11 +39,13 @@ class TrainingRun {
     private final TrainingMetrics metrics;
     private final EvaluationJobs evaluationJobs;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final TrainingProperties properties;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
     TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, Evaluator evaluator,
-            TrainingMetrics metrics, EvaluationJobs evaluationJobs, tools.jackson.databind.json.JsonMapper json) {
+            TrainingMetrics metrics, EvaluationJobs evaluationJobs, tools.jackson.databind.json.JsonMapper json,
+            TrainingProperties properties) {
         this.ledger = ledger;
         this.models = models;
         this.datasets = datasets;
@@ -51,6 +54,7 @@ class TrainingRun {
         this.metrics = metrics;
         this.evaluationJobs = evaluationJobs;
         this.json = json;
+        this.properties = properties;
     }
 
     /** Jobs this process is training right now (for heartbeats). */
@@ -81,16 +85,26 @@ class TrainingRun {
             DataPreparation.Prepared prepared = DataPreparation.prepare(datasets.table(plan.definition().datasetId()), plan);
             log.info("Training job {} (model {}): {} training rows, {} held out, {} epochs", jobId, modelId,
                     prepared.data().trainX().length, prepared.data().testX().length, plan.design().epochs());
+            Checkpoint resumeFrom = claimed.get().checkpoint() == null ? null
+                    : Checkpoint.fromBytes(claimed.get().checkpoint().bytes());
             long[] epochStart = {System.nanoTime()};
-            TrainingOutcome outcome = trainer.train(plan.design(), prepared.data(), plan.target(), stats -> {
+            CheckpointSchedule schedule = new CheckpointSchedule(properties, epochStart[0]);
+            TrainingOutcome outcome = trainer.train(plan.design(), prepared.data(), plan.target(), resumeFrom, (stats, checkpoint) -> {
                 long now = System.nanoTime();
                 metrics.epochFinished(jobId, stats, java.time.Duration.ofNanos(now - epochStart[0]));
                 epochStart[0] = now;
-                return ledger.recordEpoch(jobId, stats) && !shuttingDown;
+                boolean stopping = shuttingDown;
+                byte[] bytes = checkpoint != null && schedule.due(stats.epoch(), stopping, now) ? checkpoint.get().toBytes() : null;
+                boolean goOn = ledger.recordEpoch(jobId, stats, bytes);
+                if (bytes != null) {
+                    long written = System.nanoTime();
+                    schedule.written(written - now, written);
+                }
+                return goOn && !stopping;
             });
             if (outcome.stoppedEarly() && shuttingDown) {
                 ledger.requeueAfterShutdown(jobId, "Re-queued: the service shut down during epoch " + outcome.epochsRun()
-                        + "; the job restarts from epoch 0 when a worker is free.");
+                        + "; the job resumes from its last checkpoint when a worker is free.");
                 throw new InterruptedByShutdown(jobId);
             }
             if (outcome.stoppedEarly()) {
