@@ -92,7 +92,7 @@ final class NetworkResolver {
             problems.add(new Violation(path + ".units", "required for a dense layer: the number of neurons, e.g. 64"));
         } else if (layer.units() < 1 || layer.units() > limits.maxUnits()) {
             problems.add(new Violation(path + ".units", "must be between 1 and " + limits.maxUnits()
-                    + " (backprop.models.max-units); got " + layer.units()));
+                    + " (the limit backprop.models.max-units is " + limits.maxUnits() + "); got " + layer.units()));
         }
         TrainingResolver.check(path + ".activation", activation, Vocabulary.ACTIVATIONS, "activation", problems);
         if (layer.rate() != null) {
@@ -127,7 +127,7 @@ final class NetworkResolver {
         }
         if (layer.units() == null || layer.units() < 1 || layer.units() > limits.maxUnits()) {
             problems.add(new Violation(path + ".units", "required for a maxout layer: between 1 and " + limits.maxUnits()
-                    + "; got " + layer.units()));
+                    + " (the limit backprop.models.max-units is " + limits.maxUnits() + "); got " + layer.units()));
         }
         int pieces = layer.pieces() == null ? 2 : layer.pieces();
         if (pieces < 2 || pieces > 16) {

@@ -46,7 +46,7 @@ final class TrainingResolver {
         int epochs = definition.epochs() == null ? 50 : definition.epochs();
         if (epochs < 1 || epochs > limits.maxEpochs()) {
             problems.add(new Violation("$.epochs", "must be between 1 and " + limits.maxEpochs()
-                    + " (backprop.models.max-epochs); got " + epochs));
+                    + " (the limit backprop.models.max-epochs is " + limits.maxEpochs() + "); got " + epochs));
         }
         long seed = definition.seed() == null ? 42 : definition.seed();
         String weightInit = definition.weightInit() == null ? "xavier" : definition.weightInit();

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import dev.backprop.preprocessing.Preprocessor;
 import dev.backprop.preprocessing.Task;
 import dev.backprop.preprocessing.TargetEncoder;
 import dev.backprop.shared.ConflictException;
@@ -22,8 +21,6 @@ import org.springframework.stereotype.Service;
 /** Predicts from raw feature values, exactly as the CSV had them, with a cached trained version. */
 @Service
 public class PredictionService {
-
-    private static final int MAX_REPORTED_PROBLEMS = 100;
 
     private final ModelCache cache;
     private final PredictionProperties properties;
@@ -97,19 +94,8 @@ public class PredictionService {
         LoadedModel model = cache.get(modelId, version);
         TargetEncoder target = model.preprocessor().target();
         double cut = threshold(threshold, target);
-        List<Violation> problems = new ArrayList<>();
         List<List<String>> warnings = new ArrayList<>();
-        float[][] inputs = new float[rows.size()][];
-        for (int i = 0; i < rows.size() && problems.size() < MAX_REPORTED_PROBLEMS; i++) {
-            String prefix = rowPath == null ? "" : rowPath.apply(i) + ".";
-            List<String> rowWarnings = new ArrayList<>();
-            warnings.add(rowWarnings);
-            inputs[i] = encode(model.preprocessor(), rows.get(i), prefix, rowWarnings, problems, ignoreOtherColumns);
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems.size() == 1 ? problems.get(0).message()
-                    : problems.size() + " input problems; see errors.", problems);
-        }
+        float[][] inputs = PredictionInputs.encode(model.preprocessor(), rows, rowPath, ignoreOtherColumns, warnings);
         float[][] outputs = model.network().predict(inputs);
         List<RowPrediction> predictions = new ArrayList<>(outputs.length);
         for (int i = 0; i < outputs.length; i++) {
@@ -119,31 +105,6 @@ public class PredictionService {
         boolean multilabel = target.task() == Task.MULTILABEL;
         return new Predictions(modelId, model.version(), target.task().id(), binary ? target.positiveLabel() : null,
                 binary || multilabel ? cut : null, multilabel ? target.columns() : target.labels(), predictions);
-    }
-
-    private static float[] encode(Preprocessor preprocessor, Map<String, String> row, String prefix, List<String> warnings,
-            List<Violation> problems, boolean ignoreOtherColumns) {
-        List<String> features = preprocessor.featureColumns();
-        for (String key : row.keySet()) {
-            if (!ignoreOtherColumns && !features.contains(key)) {
-                problems.add(new Violation(prefix + key, "unknown feature '" + key + "'; this model's features are " + features));
-            }
-        }
-        for (String feature : features) {
-            if (!row.containsKey(feature)) {
-                problems.add(new Violation(prefix + feature, "missing feature '" + feature
-                        + "'; give every feature (an empty value means missing and is imputed)"));
-            }
-        }
-        try {
-            return preprocessor.encode(column -> {
-                String value = row.get(column);
-                return value == null || value.isBlank() ? null : value.strip();
-            }, warnings::add);
-        } catch (InvalidRequestException e) {
-            e.violations().forEach(v -> problems.add(new Violation(prefix + v.path(), v.message())));
-            return null;
-        }
     }
 
     private static RowPrediction interpret(float[] output, TargetEncoder target, double threshold, List<String> warnings) {

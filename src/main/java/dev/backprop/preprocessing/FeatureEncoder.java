@@ -48,6 +48,10 @@ public record FeatureEncoder(
                     value = parsed;
                 }
                 out[offset] = (float) ((value - center) / scale);
+                if (!Float.isFinite(out[offset])) {
+                    throw new InvalidRequestException(column, "'" + raw + "' is out of range for column '" + column
+                            + "': scaled as in training it exceeds the largest number the network computes with");
+                }
             }
             case BOOLEAN -> out[offset] = raw == null ? fill.floatValue() : booleanValue(raw);
             case ONE_HOT -> {

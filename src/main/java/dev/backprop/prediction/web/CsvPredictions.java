@@ -22,8 +22,8 @@ final class CsvPredictions {
     private CsvPredictions() {
     }
 
-    static CsvTable table(byte[] body) {
-        return CsvReader.read(body);
+    static CsvTable table(byte[] body, int maxRowLength) {
+        return CsvReader.read(body, maxRowLength);
     }
 
     static List<Map<String, String>> rows(CsvTable table) {

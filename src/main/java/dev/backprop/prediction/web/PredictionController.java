@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.backprop.dataset.DatasetProperties;
 import dev.backprop.prediction.PredictionService;
 import dev.backprop.prediction.Predictions;
 import dev.backprop.shared.InvalidRequestException;
@@ -35,9 +36,11 @@ class PredictionController {
     private static final List<String> RESERVED = List.of("version", "threshold");
 
     private final PredictionService predictions;
+    private final DatasetProperties csvLimits;
 
-    PredictionController(PredictionService predictions) {
+    PredictionController(PredictionService predictions, DatasetProperties csvLimits) {
         this.predictions = predictions;
+        this.csvLimits = csvLimits;
     }
 
     @GetMapping(value = "/api/models/{id}/predict", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -79,26 +82,7 @@ class PredictionController {
                     [{"Pclass": 1, "Sex": "female", "Age": 29, "SibSp": 0, "Parch": 0, "Fare": 80, "Embarked": "S"},
                      {"Pclass": 3, "Sex": "male", "Age": 25, "SibSp": 0, "Parch": 0, "Fare": 7.9, "Embarked": "S"}]""")))
             @RequestBody List<Map<String, Object>> rows) {
-        List<Map<String, String>> raw = new ArrayList<>(rows.size());
-        List<Violation> problems = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, String> row = new LinkedHashMap<>();
-            if (rows.get(i) == null) {
-                problems.add(new Violation("$[" + i + "]", "each row must be an object of feature → value"));
-            } else {
-                for (Map.Entry<String, Object> entry : rows.get(i).entrySet()) {
-                    Object value = entry.getValue();
-                    if (value instanceof Map || value instanceof List) {
-                        problems.add(new Violation("$[" + i + "]." + entry.getKey(), "must be a number, a string, a boolean or null"));
-                    }
-                    row.put(entry.getKey(), value == null ? null : value.toString());
-                }
-            }
-            raw.add(row);
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException("Some rows are not objects of plain values.", problems);
-        }
+        List<Map<String, String>> raw = JsonRows.raw(rows);
         return predictions.predict(id, Optional.ofNullable(version), raw, i -> "$[" + i + "]", threshold);
     }
 
@@ -108,7 +92,7 @@ class PredictionController {
                     + " the model and echoed. The answer is the same CSV with prediction (and probability) columns appended.")
     String predictCsv(@PathVariable long id, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) Double threshold, @RequestBody byte[] body) {
-        var table = CsvPredictions.table(body);
+        var table = CsvPredictions.table(body, csvLimits.maxRowLength());
         List<Map<String, String>> rows = CsvPredictions.rows(table);
         Predictions result = predictions.predictTable(id, Optional.ofNullable(version), table.columns(), rows,
                 i -> "row " + (i + 1), threshold);

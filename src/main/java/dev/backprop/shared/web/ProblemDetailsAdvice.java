@@ -13,6 +13,7 @@ import dev.backprop.shared.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -39,6 +40,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final Environment environment;
+
+    ProblemDetailsAdvice(Environment environment) {
+        this.environment = environment;
+    }
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalid(InvalidRequestException e) {
@@ -128,10 +135,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemType.TOO_LARGE,
-                "The upload is larger than the limit spring.servlet.multipart.max-file-size ("
-                        + (e.getMaxUploadSize() < 0 ? "configured" : e.getMaxUploadSize() + " bytes")
-                        + "); split the file or raise the limit.", List.of());
+        // Tomcat reports which of the two limits was hit only through the class of the cause.
+        boolean wholeRequest = true;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            wholeRequest &= !t.getClass().getSimpleName().equals("FileSizeLimitExceededException");
+        }
+        String property = wholeRequest ? "spring.servlet.multipart.max-request-size" : "spring.servlet.multipart.max-file-size";
+        String limit = environment.getProperty(property, wholeRequest ? "10MB" : "1MB");
+        return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemType.TOO_LARGE, (wholeRequest ? "The request" : "The uploaded file")
+                + " is larger than the limit " + property + " = " + limit + "; split the file or raise the limit.", List.of());
     }
 
     @Override

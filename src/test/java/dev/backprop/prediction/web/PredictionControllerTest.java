@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.backprop.dataset.DatasetProperties;
 import dev.backprop.prediction.PredictionService;
 import dev.backprop.prediction.Predictions;
 import dev.backprop.prediction.RowPrediction;
 import dev.backprop.shared.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -26,6 +28,7 @@ import static org.mockito.BDDMockito.given;
 
 @Import(SliceSecurity.class)
 @WebMvcTest(PredictionController.class)
+@EnableConfigurationProperties(DatasetProperties.class)
 class PredictionControllerTest {
 
     @Autowired

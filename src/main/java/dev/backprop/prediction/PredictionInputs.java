@@ -1,0 +1,68 @@
+package dev.backprop.prediction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+import dev.backprop.preprocessing.Preprocessor;
+import dev.backprop.shared.InvalidRequestException;
+import dev.backprop.shared.Violation;
+
+/** Turns raw prediction rows (column → value as text) into network inputs, collecting every problem with its path. */
+public final class PredictionInputs {
+
+    private static final int MAX_REPORTED_PROBLEMS = 100;
+
+    private PredictionInputs() {
+    }
+
+    /**
+     * One input vector per row; {@code warnings} receives one list per row (unseen levels and the like). Throws
+     * {@link InvalidRequestException} listing up to 100 problems: unknown or missing features, values of the wrong kind.
+     *
+     * @param rowPath            names row i in error paths, e.g. {@code "$[3]"}; {@code null} for a single row
+     * @param ignoreOtherColumns whether columns that are not features are allowed (tables may carry an id column)
+     */
+    public static float[][] encode(Preprocessor preprocessor, List<Map<String, String>> rows, IntFunction<String> rowPath,
+            boolean ignoreOtherColumns, List<List<String>> warnings) {
+        List<Violation> problems = new ArrayList<>();
+        float[][] inputs = new float[rows.size()][];
+        for (int i = 0; i < rows.size() && problems.size() < MAX_REPORTED_PROBLEMS; i++) {
+            String prefix = rowPath == null ? "" : rowPath.apply(i) + ".";
+            List<String> rowWarnings = new ArrayList<>();
+            warnings.add(rowWarnings);
+            inputs[i] = encode(preprocessor, rows.get(i), prefix, rowWarnings, problems, ignoreOtherColumns);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems.size() == 1 ? problems.get(0).message()
+                    : problems.size() + " input problems; see errors.", problems);
+        }
+        return inputs;
+    }
+
+    private static float[] encode(Preprocessor preprocessor, Map<String, String> row, String prefix, List<String> warnings,
+            List<Violation> problems, boolean ignoreOtherColumns) {
+        List<String> features = preprocessor.featureColumns();
+        for (String key : row.keySet()) {
+            if (!ignoreOtherColumns && !features.contains(key)) {
+                problems.add(new Violation(prefix + key, "unknown feature '" + key + "'; this model's features are " + features));
+            }
+        }
+        for (String feature : features) {
+            if (!row.containsKey(feature)) {
+                problems.add(new Violation(prefix + feature, "missing feature '" + feature
+                        + "'; give every feature (an empty value means missing and is imputed)"));
+            }
+        }
+        try {
+            return preprocessor.encode(column -> {
+                String value = row.get(column);
+                return value == null || value.isBlank() ? null : value.strip();
+            }, warnings::add);
+        } catch (InvalidRequestException e) {
+            e.violations().forEach(v -> problems.add(new Violation(prefix + v.path(), v.message())));
+            return null;
+        }
+    }
+}
