@@ -105,11 +105,15 @@ public class PredictionService {
         List<Violation> problems = new ArrayList<>();
         List<List<String>> warnings = new ArrayList<>();
         float[][] inputs = new float[rows.size()][];
+        List<String> features = model.preprocessor().featureColumns();
+        java.util.Set<String> known = java.util.Set.copyOf(features);
         for (int i = 0; i < rows.size() && problems.size() < MAX_REPORTED_PROBLEMS; i++) {
-            String prefix = rowPath == null ? "" : rowPath.apply(i) + ".";
-            List<String> rowWarnings = new ArrayList<>();
+            int row = i;
+            java.util.function.Supplier<String> prefix = () -> rowPath == null ? "" : rowPath.apply(row) + ".";
+            List<String> rowWarnings = new ArrayList<>(0);
             warnings.add(rowWarnings);
-            inputs[i] = encode(model.preprocessor(), rows.get(i), prefix, rowWarnings, problems, ignoreOtherColumns);
+            inputs[i] = encode(model.preprocessor(), features, known, rows.get(i), prefix, rowWarnings, problems,
+                    ignoreOtherColumns);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems.size() == 1 ? problems.get(0).message()
@@ -126,17 +130,18 @@ public class PredictionService {
                 binary || multilabel ? cut : null, multilabel ? target.columns() : target.labels(), predictions);
     }
 
-    private static float[] encode(Preprocessor preprocessor, Map<String, String> row, String prefix, List<String> warnings,
+    /** {@code prefix} names the row in error paths; only computed when there is an error to report. */
+    private static float[] encode(Preprocessor preprocessor, List<String> features, java.util.Set<String> known,
+            Map<String, String> row, java.util.function.Supplier<String> prefix, List<String> warnings,
             List<Violation> problems, boolean ignoreOtherColumns) {
-        List<String> features = preprocessor.featureColumns();
         for (String key : row.keySet()) {
-            if (!ignoreOtherColumns && !features.contains(key)) {
-                problems.add(new Violation(prefix + key, "unknown feature '" + key + "'; this model's features are " + features));
+            if (!ignoreOtherColumns && !known.contains(key)) {
+                problems.add(new Violation(prefix.get() + key, "unknown feature '" + key + "'; this model's features are " + features));
             }
         }
         for (String feature : features) {
             if (!row.containsKey(feature)) {
-                problems.add(new Violation(prefix + feature, "missing feature '" + feature
+                problems.add(new Violation(prefix.get() + feature, "missing feature '" + feature
                         + "'; give every feature (an empty value means missing and is imputed)"));
             }
         }
@@ -146,7 +151,7 @@ public class PredictionService {
                 return value == null || value.isBlank() ? null : value.strip();
             }, warnings::add);
         } catch (InvalidRequestException e) {
-            e.violations().forEach(v -> problems.add(new Violation(prefix + v.path(), v.message())));
+            e.violations().forEach(v -> problems.add(new Violation(prefix.get() + v.path(), v.message())));
             return null;
         }
     }

@@ -128,11 +128,11 @@ final class CsvPredictions {
 
     /** Spreadsheets run cells that start with = + - @ as formulas; such text (not a number) gets a leading quote. */
     static String safe(String value) {
-        if (value == null || value.isEmpty() || Numbers.parse(value) != null) {
+        if (value == null || value.isEmpty()) {
             return value;
         }
         char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        boolean risky = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return risky && Numbers.parse(value) == null ? "'" + value : value;
     }
 }
