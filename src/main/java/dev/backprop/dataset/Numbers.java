@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** Parsing of numeric cells, shared by schema inference and the feature encoders. */
 public final class Numbers {
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Numbers() {
     }
@@ -16,7 +16,7 @@ public final class Numbers {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        if (!DECIMAL.matcher(value).matches()) {
+        if (!isDecimal(value)) {
             return null;
         }
         try {
@@ -25,6 +25,53 @@ public final class Numbers {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether the text matches {@link #DECIMAL} — written out by hand because this runs for every cell of every
+     * upload, training and prediction, where the regular expression cost more than the parsing itself.
+     */
+    static boolean isDecimal(String value) {
+        int n = value.length();
+        int i = 0;
+        if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+            i++;
+        }
+        int integerDigits = 0;
+        while (i < n && isDigit(value.charAt(i))) {
+            i++;
+            integerDigits++;
+        }
+        int fractionDigits = 0;
+        if (i < n && value.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(value.charAt(i))) {
+                i++;
+                fractionDigits++;
+            }
+        }
+        if (integerDigits == 0 && fractionDigits == 0) {
+            return false;
+        }
+        if (i < n && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < n && isDigit(value.charAt(i))) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Whether a boolean cell (0/1, true/false, yes/no) means true. */

@@ -25,8 +25,9 @@ final class BinaryMetrics {
 
     static Metrics of(Evaluation evaluation, INDArray labels, INDArray probabilities, int positive, boolean probabilistic,
             Double logLoss, ConfusionMatrix confusion) {
-        INDArray actual = labels.getColumn(positive, true);
-        INDArray predicted = probabilities.getColumn(positive, true);
+        INDArray[] sorted = byDescendingProbability(labels.getColumn(positive, true), probabilities.getColumn(positive, true));
+        INDArray actual = sorted[0];
+        INDArray predicted = sorted[1];
         ROC roc = new ROC(0);
         roc.eval(actual, predicted);
         int negative = 1 - positive;
@@ -45,6 +46,38 @@ final class BinaryMetrics {
                 Double.isFinite(auc) ? auc : null, logLoss, confusion, null, null, null, null, null,
                 specificity, Double.isFinite(prAuc) ? prAuc : null, brier, probabilistic ? youden(curve) : null,
                 points(curve), null, null, null, null, null);
+    }
+
+    /** DL4J's exact ROC AUC of one 0/1 column against its probabilities. */
+    static double exactAuc(INDArray actual, INDArray predicted) {
+        INDArray[] sorted = byDescendingProbability(actual, predicted);
+        ROC roc = new ROC(0);
+        roc.eval(sorted[0], sorted[1]);
+        return roc.calculateAUC();
+    }
+
+    /**
+     * Both columns in the order DL4J's exact ROC sorts them into anyway (probability descending, ties in input
+     * order). DL4J sorts with a comparator that reads every value through JNI, which on already sorted rows is one
+     * pass instead of n log n reads: on 75,000 rows that took most of a training job. Same order, same figures.
+     */
+    private static INDArray[] byDescendingProbability(INDArray actual, INDArray predicted) {
+        float[] p = predicted.toFloatVector();
+        float[] a = actual.toFloatVector();
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Float.compare(p[y], p[x]));
+        float[] sortedP = new float[p.length];
+        float[] sortedA = new float[a.length];
+        for (int i = 0; i < order.length; i++) {
+            sortedP[i] = p[order[i]];
+            sortedA[i] = a[order[i]];
+        }
+        return new INDArray[] {
+                org.nd4j.linalg.factory.Nd4j.create(sortedA, new long[] {a.length, 1}, actual.dataType()),
+                org.nd4j.linalg.factory.Nd4j.create(sortedP, new long[] {p.length, 1}, predicted.dataType())};
     }
 
     /** The threshold where sensitivity + specificity − 1 (true minus false positive rate) is largest. */

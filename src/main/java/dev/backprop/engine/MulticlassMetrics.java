@@ -7,7 +7,6 @@ import dev.backprop.evaluation.ClassMetrics;
 import dev.backprop.evaluation.ConfusionMatrix;
 import dev.backprop.evaluation.Metrics;
 import org.nd4j.evaluation.classification.Evaluation;
-import org.nd4j.evaluation.classification.ROCMultiClass;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -21,10 +20,14 @@ final class MulticlassMetrics {
     }
 
     static Metrics of(Evaluation evaluation, INDArray labels, INDArray probabilities, Double logLoss, ConfusionMatrix confusion) {
-        ROCMultiClass roc = new ROCMultiClass(0);
-        roc.eval(labels, probabilities);
-        double auc = roc.calculateAverageAUC();
         int k = confusion.labels().size();
+        // One-vs-rest exact AUC averaged over classes, as ROCMultiClass.calculateAverageAUC, with each class's
+        // columns pre-sorted so DL4J's sort is one pass (see BinaryMetrics).
+        double auc = 0;
+        for (int c = 0; c < labels.columns(); c++) {
+            auc += BinaryMetrics.exactAuc(labels.getColumn(c, true), probabilities.getColumn(c, true));
+        }
+        auc /= labels.columns();
         long rows = labels.rows();
         Map<String, ClassMetrics> perClass = new LinkedHashMap<>();
         double[] macro = new double[3];

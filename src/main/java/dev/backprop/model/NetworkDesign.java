@@ -39,9 +39,14 @@ public record NetworkDesign(
      * Image inputs are taken as the plain pixel vector they are.
      */
     public NetworkDesign logisticBaseline(int epochs) {
+        return logisticBaseline(epochs, 32);
+    }
+
+    /** The logistic-regression baseline in batches of {@code batchSize}. */
+    public NetworkDesign logisticBaseline(int epochs, int batchSize) {
         boolean softmax = outputs > 1;
         return new NetworkDesign(inputs, List.of(), outputs, softmax ? "softmax" : "sigmoid",
-                softmax ? "categorical_crossentropy" : "binary_crossentropy", "adam", 0.01, 0, 32, epochs, seed,
+                softmax ? "categorical_crossentropy" : "binary_crossentropy", "adam", 0.01, 0, batchSize, epochs, seed,
                 Training.DEFAULTS, null);
     }
 

@@ -3,7 +3,9 @@ package dev.backprop.prediction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import dev.backprop.preprocessing.Preprocessor;
 import dev.backprop.shared.InvalidRequestException;
@@ -28,11 +30,15 @@ public final class PredictionInputs {
             boolean ignoreOtherColumns, List<List<String>> warnings) {
         List<Violation> problems = new ArrayList<>();
         float[][] inputs = new float[rows.size()][];
+        List<String> features = preprocessor.featureColumns();
+        Set<String> known = Set.copyOf(features);
         for (int i = 0; i < rows.size() && problems.size() < MAX_REPORTED_PROBLEMS; i++) {
-            String prefix = rowPath == null ? "" : rowPath.apply(i) + ".";
-            List<String> rowWarnings = new ArrayList<>();
+            int row = i;
+            // Error paths are only spelled out when there is an error: most batches have none.
+            Supplier<String> prefix = () -> rowPath == null ? "" : rowPath.apply(row) + ".";
+            List<String> rowWarnings = new ArrayList<>(0);
             warnings.add(rowWarnings);
-            inputs[i] = encode(preprocessor, rows.get(i), prefix, rowWarnings, problems, ignoreOtherColumns);
+            inputs[i] = encode(preprocessor, features, known, rows.get(i), prefix, rowWarnings, problems, ignoreOtherColumns);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems.size() == 1 ? problems.get(0).message()
@@ -41,17 +47,17 @@ public final class PredictionInputs {
         return inputs;
     }
 
-    private static float[] encode(Preprocessor preprocessor, Map<String, String> row, String prefix, List<String> warnings,
-            List<Violation> problems, boolean ignoreOtherColumns) {
-        List<String> features = preprocessor.featureColumns();
+    private static float[] encode(Preprocessor preprocessor, List<String> features, Set<String> known,
+            Map<String, String> row, Supplier<String> prefix, List<String> warnings, List<Violation> problems,
+            boolean ignoreOtherColumns) {
         for (String key : row.keySet()) {
-            if (!ignoreOtherColumns && !features.contains(key)) {
-                problems.add(new Violation(prefix + key, "unknown feature '" + key + "'; this model's features are " + features));
+            if (!ignoreOtherColumns && !known.contains(key)) {
+                problems.add(new Violation(prefix.get() + key, "unknown feature '" + key + "'; this model's features are " + features));
             }
         }
         for (String feature : features) {
             if (!row.containsKey(feature)) {
-                problems.add(new Violation(prefix + feature, "missing feature '" + feature
+                problems.add(new Violation(prefix.get() + feature, "missing feature '" + feature
                         + "'; give every feature (an empty value means missing and is imputed)"));
             }
         }
@@ -61,7 +67,7 @@ public final class PredictionInputs {
                 return value == null || value.isBlank() ? null : value.strip();
             }, warnings::add);
         } catch (InvalidRequestException e) {
-            e.violations().forEach(v -> problems.add(new Violation(prefix + v.path(), v.message())));
+            e.violations().forEach(v -> problems.add(new Violation(prefix.get() + v.path(), v.message())));
             return null;
         }
     }

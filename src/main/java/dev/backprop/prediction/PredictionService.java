@@ -32,6 +32,11 @@ public class PredictionService {
         this.registry = registry;
     }
 
+    /** Rows accepted in one request ({@code backprop.prediction.max-rows}). */
+    public int maxRows() {
+        return properties.maxRows();
+    }
+
     /**
      * @param rows      raw values by column name; an empty string or null is a missing value
      * @param rowPath   how to name row i in error paths, e.g. {@code "$[3]"} or {@code "row 4"}; {@code null} for a single row

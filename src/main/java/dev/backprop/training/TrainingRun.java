@@ -169,17 +169,23 @@ class TrainingRun {
     }
 
     /**
-     * For a classifier with hidden layers, also trains the one-neuron logistic baseline on the same split. Its
-     * epochs are capped at about 3,000 gradient steps so the baseline never costs more than a fraction of the job.
+     * For a classifier with hidden layers, also trains the one-neuron logistic baseline on the same split. It gets
+     * a tenth of the job's gradient steps (at least 100, at most 3,000; batches of 32, larger when one epoch would
+     * not fit), so it costs a few percent of the job: a convex model needs few steps to come close to its optimum.
      */
     private EvaluatedVersion withBaseline(EvaluatedVersion evaluated, ModelPlan plan, DataPreparation.Prepared prepared) {
         boolean classifier = plan.target().task().isClassification() && !plan.target().signedScores();
         if (!classifier || plan.design().hidden().isEmpty()) {
             return evaluated;
         }
-        int stepsPerEpoch = Math.max(1, (prepared.data().trainX().length + 31) / 32);
-        int epochs = Math.max(5, Math.min(100, 3000 / stepsPerEpoch));
-        var baseline = trainer.train(plan.design().logisticBaseline(epochs), prepared.data(), plan.target(),
+        int rows = Math.max(1, prepared.data().trainX().length);
+        int batch = plan.design().batchSize() <= 0 ? rows : Math.min(plan.design().batchSize(), rows);
+        long jobSteps = (long) plan.design().epochs() * ((rows + batch - 1) / batch);
+        int budget = (int) Math.max(100, Math.min(3000, jobSteps / 10));
+        int baselineBatch = Math.max(32, (rows + budget - 1) / budget);
+        int stepsPerEpoch = (rows + baselineBatch - 1) / baselineBatch;
+        int epochs = Math.max(1, Math.min(100, budget / stepsPerEpoch));
+        var baseline = trainer.train(plan.design().logisticBaseline(epochs, baselineBatch), prepared.data(), plan.target(),
                 stats -> !shuttingDown);
         var metrics = evaluator.evaluate(baseline.network(), prepared.data(), plan.target());
         return evaluated.withBaseline(new dev.backprop.evaluation.Baseline("logistic-regression", epochs, metrics.train(),

@@ -1,5 +1,6 @@
 package dev.backprop.prediction.web;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,12 +91,11 @@ class PredictionController {
     @Operation(summary = "Predict many rows (CSV)",
             description = "A CSV with a header row that includes every feature column; other columns (an id, say) are ignored by"
                     + " the model and echoed. The answer is the same CSV with prediction (and probability) columns appended.")
-    String predictCsv(@PathVariable long id, @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) Double threshold, @RequestBody byte[] body) {
-        var table = CsvPredictions.table(body, csvLimits.maxRowLength());
-        List<Map<String, String>> rows = CsvPredictions.rows(table);
-        Predictions result = predictions.predictTable(id, Optional.ofNullable(version), table.columns(), rows,
-                i -> "row " + (i + 1), threshold);
-        return CsvPredictions.write(rows, result);
+    byte[] predictCsv(@PathVariable long id, @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) Double threshold,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
+                    schema = @Schema(type = "string"))) InputStream body) {
+        return CsvPredictions.predict(body, predictions.maxRows(), csvLimits.maxRowLength(), (columns, rows, firstRow) -> predictions.predictTable(id,
+                Optional.ofNullable(version), columns, rows, i -> "row " + (firstRow + i + 1), threshold));
     }
 }

@@ -72,6 +72,7 @@ class PredictionControllerTest {
 
     @Test
     void csvInCsvOutWithPredictionColumnsAppended() {
+        given(predictions.maxRows()).willReturn(100);
         given(predictions.predictTable(eq(1L), eq(Optional.empty()), eq(List.of("Sex", "Note")), any(), any(), isNull()))
                 .willReturn(binary(0.75));
 
@@ -85,11 +86,57 @@ class PredictionControllerTest {
     }
 
     @Test
+    void largeCsvIsPredictedChunkByChunkWithRowNumbersCountedAcrossChunks() {
+        given(predictions.maxRows()).willReturn(100_000);
+        List<String> firstRowNames = new java.util.ArrayList<>();
+        given(predictions.predictTable(eq(1L), eq(Optional.empty()), eq(List.of("id", "Sex")), any(), any(), isNull()))
+                .willAnswer(call -> {
+                    List<?> rows = call.getArgument(3);
+                    java.util.function.IntFunction<String> rowPath = call.getArgument(4);
+                    firstRowNames.add(rowPath.apply(0));
+                    return binaryRows(0.75, rows.size());
+                });
+        StringBuilder csv = new StringBuilder("id,Sex\n");
+        for (int i = 1; i <= 2_500; i++) {
+            csv.append(i).append(",female\n");
+        }
+
+        var result = mvc.post().uri("/api/models/1/predictions").contentType("text/csv").accept("text/csv")
+                .content(csv.toString()).exchange();
+
+        assertThat(result).hasStatus(200);
+        String[] lines = new String(result.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8)
+                .split("\r?\n");
+        assertThat(lines).hasSize(2_501);
+        assertThat(lines[0]).isEqualTo("id,Sex,prediction,probability_no,probability_yes");
+        assertThat(lines[2_500]).isEqualTo("2500,female,yes,0.25,0.75");
+        assertThat(firstRowNames).as("chunks of 1,024 rows, numbered from the file's first row")
+                .containsExactly("row 1", "row 1025", "row 2049");
+    }
+
+    @Test
+    void csvWithMoreRowsThanTheLimitIsRefusedWithoutPredicting() {
+        given(predictions.maxRows()).willReturn(3);
+
+        var response = assertThat(mvc.post().uri("/api/models/1/predictions").contentType("text/csv").accept("text/csv")
+                .content("Sex\nfemale\nmale\nfemale\nmale\n"));
+
+        response.hasStatus(413);
+        org.mockito.Mockito.verify(predictions, org.mockito.Mockito.never()).predictTable(any(Long.class), any(), any(), any(),
+                any(), any());
+    }
+
+    @Test
     void jsonRowsMustBeObjectsOfPlainValues() {
         var response = assertThat(mvc.post().uri("/api/models/1/predictions").contentType(MediaType.APPLICATION_JSON)
                 .content("[{\"Sex\": {\"nested\": true}}]"));
         response.hasStatus(400);
         response.bodyJson().extractingPath("$.errors[0].path").isEqualTo("$[0].Sex");
+    }
+
+    private static Predictions binaryRows(double yes, int rows) {
+        Predictions one = binary(yes);
+        return new Predictions(1, 2, "binary", "yes", 0.5, one.labels(), java.util.Collections.nCopies(rows, one.rows().get(0)));
     }
 
     private static Predictions binary(double yes) {
