@@ -3,7 +3,8 @@
 # restart, check that nothing acknowledged was lost and nothing half-written shows (see crash_test.py for the list).
 # Needs the jar (./mvnw package or verify first), java and python3 (standard library only). CRASH_SEED=n repeats
 # a run's random delays. Bounded to about three minutes (CRASH_TIMEOUT=seconds to allow more on a loaded
-# machine, with --budget=seconds for the kill points); never leaves a server running.
+# machine, with --budget=seconds for the kill points and --settle=seconds for the jobs to end); never leaves a
+# server running.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 

@@ -366,6 +366,7 @@ def main():
     parser.add_argument("--titanic", required=True)
     parser.add_argument("--seed", type=int, default=int(os.environ.get("CRASH_SEED", time.time_ns() % 1_000_000)))
     parser.add_argument("--budget", type=float, default=170, help="seconds for all kill points")
+    parser.add_argument("--settle", type=float, default=30, help="seconds at least for the interrupted jobs to end")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     log(f"seed {args.seed} (CRASH_SEED={args.seed} repeats the same delays)")
@@ -400,7 +401,7 @@ def main():
                 f"{work.prediction_count} predictions")
             server.start(timeout=120)
             verify(Api(server), truth, reference, f"after kill {number}")
-        settle_jobs(Api(server), truth, reference, observed, timeout=max(30, 200 - (time.time() - started)))
+        settle_jobs(Api(server), truth, reference, observed, timeout=max(args.settle, 200 - (time.time() - started)))
         verify(Api(server), truth, reference, "after all jobs ended")
     except (RuntimeError, AssertionError, OSError) as error:
         log(f"could not run: {error}")
