@@ -10,8 +10,6 @@ import java.util.Optional;
 import dev.backprop.dataset.DatasetProperties;
 import dev.backprop.prediction.PredictionService;
 import dev.backprop.prediction.Predictions;
-import dev.backprop.shared.InvalidRequestException;
-import dev.backprop.shared.Violation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.Explode;
@@ -58,19 +56,7 @@ class PredictionController {
                     schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE),
                     example = "{\"Pclass\": 1, \"Sex\": \"female\", \"Age\": 29, \"SibSp\": 0, \"Parch\": 0, \"Fare\": 80, \"Embarked\": \"S\"}")
             @RequestParam MultiValueMap<String, String> parameters) {
-        Map<String, String> row = new LinkedHashMap<>();
-        List<Violation> repeated = new ArrayList<>();
-        parameters.forEach((name, values) -> {
-            if (!RESERVED.contains(name)) {
-                if (values.size() > 1) {
-                    repeated.add(new Violation(name, "'" + name + "' is given " + values.size() + " times; give it once"));
-                }
-                row.put(name, values.get(0));
-            }
-        });
-        if (!repeated.isEmpty()) {
-            throw new InvalidRequestException("Each feature may be given once.", repeated);
-        }
+        Map<String, String> row = QueryRow.from(parameters, RESERVED);
         return PredictionResponse.from(predictions.predict(id, Optional.ofNullable(version), List.of(row), null, threshold));
     }
 

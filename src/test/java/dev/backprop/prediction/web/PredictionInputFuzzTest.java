@@ -1,0 +1,133 @@
+package dev.backprop.prediction.web;
+
+import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.backprop.dataset.CsvReader;
+import dev.backprop.dataset.CsvTable;
+import dev.backprop.dataset.Numbers;
+import dev.backprop.dataset.SchemaInference;
+import dev.backprop.prediction.PredictionInputs;
+import dev.backprop.prediction.Predictions;
+import dev.backprop.prediction.RowPrediction;
+import dev.backprop.preprocessing.Imputation;
+import dev.backprop.preprocessing.Preprocessor;
+import dev.backprop.preprocessing.PreprocessorFitter;
+import dev.backprop.preprocessing.Scaling;
+import dev.backprop.preprocessing.TargetEncoder;
+import dev.backprop.preprocessing.Task;
+import dev.backprop.shared.InvalidRequestException;
+import dev.backprop.shared.TooLargeException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Prediction input in each of its three forms (query parameters, JSON rows, CSV rows) becomes finite network inputs
+ * or a 400 naming the problem, never another exception; and the CSV answer never starts a text cell with a formula
+ * character. The first byte picks the form; the rest is the request.
+ */
+class PredictionInputFuzzTest {
+
+    private static final String TRAINING = """
+            x,smoker,colour,label
+            1.5,yes,red,no
+            2.5,no,blue,yes
+            ,yes,green,no
+            4,no,,yes
+            1e30,yes,red,yes
+            """;
+
+    private static final Preprocessor PREPROCESSOR = preprocessor();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @FuzzTest(maxDuration = "30s")
+    void anyPredictionInputGivesFiniteInputsOrA400(byte[] bytes) {
+        int form = bytes.length == 0 ? 0 : (bytes[0] & 0xff) % 3;
+        String request = bytes.length == 0 ? "" : new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
+        try {
+            switch (form) {
+                case 0 -> encodesToFiniteInputsOrSaysWhy(List.of(QueryRow.from(query(request), List.of("version", "threshold"))), false);
+                case 1 -> {
+                    List<Map<String, Object>> json = JSON.readValue(request, new TypeReference<>() { });
+                    // The literal null: Spring answers "required request body is missing", a 400.
+                    encodesToFiniteInputsOrSaysWhy(json == null ? List.of() : JsonRows.raw(json), false);
+                }
+                default -> {
+                    byte[] answer = CsvPredictions.predict(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)),
+                            100_000, 1_000, (columns, rows, firstRow) -> {
+                                encodesToFiniteInputsOrSaysWhy(rows, true);
+                                return predictions(rows.size());
+                            });
+                    assertNoFormulaCells(new String(answer, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (JacksonException | InvalidRequestException | TooLargeException e) {
+            // A 400 or 413 for the request as a whole: fine.
+        }
+    }
+
+    private static void encodesToFiniteInputsOrSaysWhy(List<Map<String, String>> rows, boolean ignoreOtherColumns) {
+        float[][] inputs;
+        try {
+            inputs = PredictionInputs.encode(PREPROCESSOR, rows, i -> "$[" + i + "]", ignoreOtherColumns, new ArrayList<>());
+        } catch (InvalidRequestException e) {
+            assertThat(e.violations()).isNotEmpty().allSatisfy(v -> assertThat(v.message()).isNotBlank());
+            throw e;
+        }
+        for (float[] input : inputs) {
+            assertThat(input).hasSize(PREPROCESSOR.inputWidth());
+            for (float value : input) {
+                assertThat(value).isFinite();
+            }
+        }
+    }
+
+    /** Tomcat's part: it hands Spring the parameters; a query it cannot parse never reaches our code. */
+    private static org.springframework.util.MultiValueMap<String, String> query(String request) {
+        try {
+            return UriComponentsBuilder.fromUriString("/?" + request).build().getQueryParams();
+        } catch (IllegalArgumentException e) {
+            return new org.springframework.util.LinkedMultiValueMap<>();
+        }
+    }
+
+    private static void assertNoFormulaCells(String csv) {
+        try {
+            for (CSVRecord record : CSVFormat.RFC4180.parse(new StringReader(csv))) {
+                for (String cell : record) {
+                    if (!cell.isEmpty() && Numbers.parse(cell) == null) {
+                        assertThat(cell.charAt(0)).as(cell).isNotIn('=', '+', '-', '@', '\t', '\r');
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Predictions predictions(int rows) {
+        List<RowPrediction> predictions = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            predictions.add(new RowPrediction("=yes", 0.5, Map.of("no", 0.5, "=yes", 0.5), null, List.of()));
+        }
+        return new Predictions(1, 1, "binary", "=yes", 0.5, List.of("no", "=yes"), predictions);
+    }
+
+    private static Preprocessor preprocessor() {
+        CsvTable table = CsvReader.read(TRAINING.getBytes(StandardCharsets.UTF_8));
+        var schema = SchemaInference.infer(table, 100);
+        return PreprocessorFitter.fit(table, new int[] {0, 1, 2, 3, 4}, schema.columns().subList(0, 3), Scaling.STANDARD,
+                Imputation.MEAN, new TargetEncoder("label", Task.BINARY, List.of("no", "yes"), "yes", 1));
+    }
+}
