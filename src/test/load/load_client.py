@@ -361,6 +361,7 @@ def sampler(api, budget, pid, interval, samples, started):
             samples.append({
                 "t": round(time.monotonic() - started, 1), "rss": rss, "threads": threads,
                 "heap": sum_matching(values, r'jvm_memory_used_bytes\{.*area="heap".*\}'),
+                "heap_committed": sum_matching(values, r'jvm_memory_committed_bytes\{.*area="heap".*\}'),
                 "nonheap": sum_matching(values, r'jvm_memory_used_bytes\{.*area="nonheap".*\}'),
                 "direct": sum_matching(values, r'jvm_buffer_memory_used_bytes\{.*id="direct".*\}'),
                 "nd4j": sum_matching(values, r'backprop_native_memory_bytes\{kind="tracked"\}'),
@@ -425,16 +426,17 @@ def mb(value):
 
 
 def memory_report(samples):
-    """Mean of each quantity over the 2nd and the last third of the run (the first third is warm-up)."""
+    """Mean of each quantity over the 2nd and the last third of the run (the first third is warm-up); the last third's
+    minimum shows the heap's floor after collections."""
     n = len(samples)
     if n < 6:
         return None
     second, last = samples[n // 3: 2 * n // 3], samples[2 * n // 3:]
     report = {}
-    for key in ("rss", "heap", "nonheap", "direct", "nd4j", "threads"):
+    for key in ("rss", "heap", "heap_committed", "nonheap", "direct", "nd4j", "threads"):
         a = statistics.mean(s[key] for s in second)
         b = statistics.mean(s[key] for s in last)
-        report[key] = (samples[0][key], a, b, samples[-1][key], max(s[key] for s in samples))
+        report[key] = (samples[0][key], a, b, samples[-1][key], min(s[key] for s in last), max(s[key] for s in samples))
     return report
 
 
@@ -462,14 +464,15 @@ def print_summary(stats, samples, idle_rss, elapsed, rss_limit):
     if report:
         print()
         print(f"Memory, MB ({len(samples)} samples; warm-up = first third; idle before load: RSS {mb(idle_rss)})")
-        print(f"{'':<22}{'start':>8}{'2nd third':>11}{'last third':>11}{'end':>8}{'max':>8}")
-        names = {"rss": "resident (VmRSS)", "heap": "JVM heap used", "nonheap": "JVM non-heap used",
+        print(f"{'':<25}{'start':>8}{'2nd third':>11}{'last third':>11}{'end':>8}{'min last':>10}{'max':>8}")
+        names = {"rss": "resident (VmRSS)", "heap": "JVM heap used", "heap_committed": "JVM heap committed",
+                 "nonheap": "JVM non-heap used",
                  "direct": "direct buffers", "nd4j": "ND4J off-heap (JavaCPP)"}
         for key, name in names.items():
-            start, a, b, end, top = report[key]
-            print(f"{name:<22}{mb(start):>8}{mb(a):>11}{mb(b):>11}{mb(end):>8}{mb(top):>8}")
-        start, a, b, end, top = report["threads"]
-        print(f"{'threads':<22}{start:>8.0f}{a:>11.0f}{b:>11.0f}{end:>8.0f}{top:>8.0f}")
+            start, a, b, end, low, top = report[key]
+            print(f"{name:<25}{mb(start):>8}{mb(a):>11}{mb(b):>11}{mb(end):>8}{mb(low):>10}{mb(top):>8}")
+        start, a, b, end, low, top = report["threads"]
+        print(f"{'threads':<25}{start:>8.0f}{a:>11.0f}{b:>11.0f}{end:>8.0f}{low:>10.0f}{top:>8.0f}")
         growth = (report["rss"][2] - report["rss"][1]) / report["rss"][1]
         flat = growth < rss_limit
         print(f"RSS growth, 2nd third -> last third: {growth * 100:+.1f}% (limit {rss_limit * 100:.0f}%): "
