@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param shutdownWait      how long a shutdown waits for running jobs to finish their epoch and re-queue themselves
  */
 @ConfigurationProperties("backprop.training")
-public record TrainingProperties(Integer workers, Integer threadsPerJob, Integer maxQueued, Duration pollInterval, Duration heartbeatInterval,
-        Duration staleAfter, Integer maxAttempts, Duration shutdownWait) {
+public record TrainingProperties(Integer workers, Integer threadsPerJob, Integer maxQueued, Duration pollInterval,
+        Duration heartbeatInterval, Duration staleAfter, Integer maxAttempts, Duration shutdownWait) {
 
     public TrainingProperties {
         workers = workers == null ? 1 : workers;
