@@ -239,13 +239,18 @@ def upload_client(api, budget, models, train, seed):
             uploaded.append(dataset["id"])
             with models.lock:
                 models.datasets.append(dataset["id"])
-        # Keep the database from only growing: delete an older upload no model uses (409 when one does).
+        # Keep the database from only growing: delete an older upload no model uses. Datasets the training client
+        # picked are left alone: the service checks "no model uses it" and "the dataset exists" in separate
+        # transactions, so a definition racing a deletion can end with a model on a deleted dataset (see README).
         if len(uploaded) > 6 and budget.running():
-            old = uploaded.pop(0)
             with models.lock:
-                if old in models.datasets:
+                unused = [d for d in uploaded if d not in models.in_use]
+                old = unused[0] if unused else None
+                if old is not None:
+                    uploaded.remove(old)
                     models.datasets.remove(old)
-            api.call("delete-dataset", "DELETE", f"/api/datasets/{old}", expect=(204, 409))
+            if old is not None:
+                api.call("delete-dataset", "DELETE", f"/api/datasets/{old}", expect=(204,))
         budget.sleep(rng.uniform(3, 6))
 
 
@@ -260,9 +265,9 @@ def training_client(api, budget, models, seed, burst_at, max_queued):
             continue
         with models.lock:
             dataset = rng.choice(models.datasets) if models.datasets else models.base_dataset
-        # 404: the upload client deleted that dataset a moment ago.
-        model = api.json("define", "POST", "/api/models", definition(dataset, rng), expect=(201, 404))
-        if model is None or "id" not in model or model.get("status") == 404:
+            models.in_use.add(dataset)
+        model = api.json("define", "POST", "/api/models", definition(dataset, rng), expect=(201,))
+        if model is None:
             budget.sleep(2)
             continue
         job = api.json("train", "POST", f"/api/models/{model['id']}/training-jobs", expect=(202,), busy_ok=True)
@@ -380,6 +385,7 @@ class Models:
         self.base_models = []
         self.datasets = []
         self.jobs = []
+        self.in_use = set()
         self.base_dataset = None
 
 
