@@ -239,13 +239,18 @@ def upload_client(api, budget, models, train, seed):
             uploaded.append(dataset["id"])
             with models.lock:
                 models.datasets.append(dataset["id"])
-        # Keep the database from only growing: delete an older upload no model uses (409 when one does).
+        # Keep the database from only growing: delete an older upload no model uses. Datasets the training client
+        # picked are left alone: the service checks "no model uses it" and "the dataset exists" in separate
+        # transactions, so a definition racing a deletion can end with a model on a deleted dataset (see README).
         if len(uploaded) > 6 and budget.running():
-            old = uploaded.pop(0)
             with models.lock:
-                if old in models.datasets:
+                unused = [d for d in uploaded if d not in models.in_use]
+                old = unused[0] if unused else None
+                if old is not None:
+                    uploaded.remove(old)
                     models.datasets.remove(old)
-            api.call("delete-dataset", "DELETE", f"/api/datasets/{old}", expect=(204, 409))
+            if old is not None:
+                api.call("delete-dataset", "DELETE", f"/api/datasets/{old}", expect=(204,))
         budget.sleep(rng.uniform(3, 6))
 
 
@@ -260,9 +265,9 @@ def training_client(api, budget, models, seed, burst_at, max_queued):
             continue
         with models.lock:
             dataset = rng.choice(models.datasets) if models.datasets else models.base_dataset
-        # 404: the upload client deleted that dataset a moment ago.
-        model = api.json("define", "POST", "/api/models", definition(dataset, rng), expect=(201, 404))
-        if model is None or "id" not in model or model.get("status") == 404:
+            models.in_use.add(dataset)
+        model = api.json("define", "POST", "/api/models", definition(dataset, rng), expect=(201,))
+        if model is None:
             budget.sleep(2)
             continue
         job = api.json("train", "POST", f"/api/models/{model['id']}/training-jobs", expect=(202,), busy_ok=True)
@@ -361,6 +366,7 @@ def sampler(api, budget, pid, interval, samples, started):
             samples.append({
                 "t": round(time.monotonic() - started, 1), "rss": rss, "threads": threads,
                 "heap": sum_matching(values, r'jvm_memory_used_bytes\{.*area="heap".*\}'),
+                "heap_committed": sum_matching(values, r'jvm_memory_committed_bytes\{.*area="heap".*\}'),
                 "nonheap": sum_matching(values, r'jvm_memory_used_bytes\{.*area="nonheap".*\}'),
                 "direct": sum_matching(values, r'jvm_buffer_memory_used_bytes\{.*id="direct".*\}'),
                 "nd4j": sum_matching(values, r'backprop_native_memory_bytes\{kind="tracked"\}'),
@@ -379,6 +385,7 @@ class Models:
         self.base_models = []
         self.datasets = []
         self.jobs = []
+        self.in_use = set()
         self.base_dataset = None
 
 
@@ -425,16 +432,17 @@ def mb(value):
 
 
 def memory_report(samples):
-    """Mean of each quantity over the 2nd and the last third of the run (the first third is warm-up)."""
+    """Mean of each quantity over the 2nd and the last third of the run (the first third is warm-up); the last third's
+    minimum shows the heap's floor after collections."""
     n = len(samples)
     if n < 6:
         return None
     second, last = samples[n // 3: 2 * n // 3], samples[2 * n // 3:]
     report = {}
-    for key in ("rss", "heap", "nonheap", "direct", "nd4j", "threads"):
+    for key in ("rss", "heap", "heap_committed", "nonheap", "direct", "nd4j", "threads"):
         a = statistics.mean(s[key] for s in second)
         b = statistics.mean(s[key] for s in last)
-        report[key] = (samples[0][key], a, b, samples[-1][key], max(s[key] for s in samples))
+        report[key] = (samples[0][key], a, b, samples[-1][key], min(s[key] for s in last), max(s[key] for s in samples))
     return report
 
 
@@ -462,14 +470,15 @@ def print_summary(stats, samples, idle_rss, elapsed, rss_limit):
     if report:
         print()
         print(f"Memory, MB ({len(samples)} samples; warm-up = first third; idle before load: RSS {mb(idle_rss)})")
-        print(f"{'':<22}{'start':>8}{'2nd third':>11}{'last third':>11}{'end':>8}{'max':>8}")
-        names = {"rss": "resident (VmRSS)", "heap": "JVM heap used", "nonheap": "JVM non-heap used",
+        print(f"{'':<25}{'start':>8}{'2nd third':>11}{'last third':>11}{'end':>8}{'min last':>10}{'max':>8}")
+        names = {"rss": "resident (VmRSS)", "heap": "JVM heap used", "heap_committed": "JVM heap committed",
+                 "nonheap": "JVM non-heap used",
                  "direct": "direct buffers", "nd4j": "ND4J off-heap (JavaCPP)"}
         for key, name in names.items():
-            start, a, b, end, top = report[key]
-            print(f"{name:<22}{mb(start):>8}{mb(a):>11}{mb(b):>11}{mb(end):>8}{mb(top):>8}")
-        start, a, b, end, top = report["threads"]
-        print(f"{'threads':<22}{start:>8.0f}{a:>11.0f}{b:>11.0f}{end:>8.0f}{top:>8.0f}")
+            start, a, b, end, low, top = report[key]
+            print(f"{name:<25}{mb(start):>8}{mb(a):>11}{mb(b):>11}{mb(end):>8}{mb(low):>10}{mb(top):>8}")
+        start, a, b, end, low, top = report["threads"]
+        print(f"{'threads':<25}{start:>8.0f}{a:>11.0f}{b:>11.0f}{end:>8.0f}{low:>10.0f}{top:>8.0f}")
         growth = (report["rss"][2] - report["rss"][1]) / report["rss"][1]
         flat = growth < rss_limit
         print(f"RSS growth, 2nd third -> last third: {growth * 100:+.1f}% (limit {rss_limit * 100:.0f}%): "

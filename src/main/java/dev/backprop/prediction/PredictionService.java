@@ -69,6 +69,7 @@ public class PredictionService {
             java.util.function.IntFunction<String> rowPath, Double threshold, boolean ignoreOtherColumns) {
         long start = System.nanoTime();
         String outcome = "error";
+        String model = Long.toString(modelId);
         try {
             Predictions predictions = predictRows(modelId, version, rows, rowPath, threshold, ignoreOtherColumns);
             outcome = "success";
@@ -76,13 +77,18 @@ public class PredictionService {
         } catch (InvalidRequestException | TooLargeException e) {
             outcome = "invalid";
             throw e;
-        } catch (NotFoundException | ConflictException e) {
+        } catch (NotFoundException e) {
+            // Not the caller's id: every made-up id would add a histogram that lives as long as the process.
+            model = "unknown";
+            outcome = "unavailable";
+            throw e;
+        } catch (ConflictException e) {
             outcome = "unavailable";
             throw e;
         } finally {
             Timer.builder("backprop.predictions")
                     .description("Prediction requests (one row or a batch) by model and outcome")
-                    .tag("model", Long.toString(modelId))
+                    .tag("model", model)
                     .tag("outcome", outcome)
                     .publishPercentileHistogram()
                     .register(registry)

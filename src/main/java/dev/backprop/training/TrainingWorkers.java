@@ -55,6 +55,8 @@ class TrainingWorkers {
         NativeThreads.limit(properties.threadsPerJob());
         // The proxy lets a submission write the job row and its queue entry in one transaction.
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), trainingTask)
+                // threads() as well: db-scheduler sizes how many due executions it fetches at once by it.
+                .threads(properties.workers())
                 .executorService(workerThreads(properties.workers()))
                 .pollingInterval(properties.pollInterval())
                 .heartbeatInterval(properties.heartbeatInterval())
@@ -65,7 +67,10 @@ class TrainingWorkers {
                 .build();
     }
 
-    /** The scheduler shuts this pool down when it stops, after waiting for running jobs. */
+    /**
+     * The scheduler shuts this pool down when it stops, after waiting for running jobs. Daemon threads, so a pool
+     * whose scheduler never started (a failed start-up) cannot keep the JVM alive.
+     */
     private static ExecutorService workerThreads(int workers) {
         AtomicInteger number = new AtomicInteger();
         ThreadFactory named = task -> {
