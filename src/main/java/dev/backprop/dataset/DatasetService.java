@@ -74,6 +74,15 @@ public class DatasetService {
         return toInfo(dataset);
     }
 
+    /**
+     * The dataset, locked until the caller's transaction ends: for defining a model on it, so a concurrent delete
+     * either happens first (and the definition finds no dataset) or waits and sees the new model.
+     */
+    @Transactional
+    public DatasetInfo getForUse(long id) {
+        return toInfo(datasets.findForUpdate(id).orElseThrow(() -> new NotFoundException("Dataset", id)));
+    }
+
     @Transactional(readOnly = true)
     public DatasetInfo get(long id) {
         return toInfo(find(id));
@@ -120,7 +129,8 @@ public class DatasetService {
 
     @Transactional
     public void delete(long id, boolean force) {
-        find(id);
+        // Locks the row a concurrent definition also locks (getForUse): the usage check below then sees its model.
+        datasets.findForUpdate(id).orElseThrow(() -> new NotFoundException("Dataset", id));
         List<String> users = usages.orderedStream().flatMap(usage -> usage.modelsUsing(id).stream()).toList();
         if (!users.isEmpty() && !force) {
             throw new ConflictException("Dataset " + id + " is used by " + String.join(", ", users)

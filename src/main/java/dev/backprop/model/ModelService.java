@@ -45,7 +45,7 @@ public class ModelService implements DatasetUsage {
 
     @Transactional
     public ModelInfo define(ModelDefinition definition) {
-        ModelPlan plan = resolver.resolve(definition, dataset(definition.datasetId()));
+        ModelPlan plan = resolver.resolve(definition, datasetForUse(definition.datasetId()));
         Model model = models.save(new Model(plan.definition().name(), plan.definition().datasetId(),
                 json.writeValueAsString(plan.definition()), json.writeValueAsString(plan.summary()), clock.instant()));
         return toInfo(model);
@@ -141,6 +141,17 @@ public class ModelService implements DatasetUsage {
     @Transactional
     public void datasetDeleted(long datasetId) {
         models.findByDatasetIdAndDatasetDeletedFalse(datasetId).forEach(Model::markDatasetDeleted);
+    }
+
+    private Optional<DatasetInfo> datasetForUse(Long id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(datasets.getForUse(id));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<DatasetInfo> dataset(Long id) {

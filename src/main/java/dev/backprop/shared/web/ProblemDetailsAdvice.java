@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -73,6 +74,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(body.getStatusCode())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
                 .body(body.getBody());
+    }
+
+    /** Two requests wanted the same row at once and this one waited too long: worth retrying, not an error. */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Object> lockTimeout(PessimisticLockingFailureException e) {
+        return busy(new BusyException("Another request is changing the same data right now; retry in a moment.",
+                java.time.Duration.ofSeconds(1)));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
