@@ -104,11 +104,19 @@ class JobLedger {
 
     /** Records an epoch; answers whether training should go on (false once a cancel was requested). */
     public boolean recordEpoch(long jobId, EpochStats stats) {
+        return recordEpochs(jobId, java.util.List.of(stats));
+    }
+
+    /** Records epochs in one transaction; answers whether training should go on (false once a cancel was requested). */
+    public boolean recordEpochs(long jobId, java.util.List<EpochStats> epochs) {
         return retrying(() -> {
             TrainingJob job = jobs.findById(jobId).orElseThrow();
-            history.save(new EpochRecord(jobId, stats.epoch(), stats.trainLoss(), stats.testLoss(), stats.trainAccuracy(),
-                    stats.testAccuracy()));
-            job.progress(stats.epoch(), stats.trainLoss(), stats.testLoss(), clock.instant());
+            for (EpochStats stats : epochs) {
+                history.save(new EpochRecord(jobId, stats.epoch(), stats.trainLoss(), stats.testLoss(), stats.trainAccuracy(),
+                        stats.testAccuracy()));
+            }
+            EpochStats last = epochs.get(epochs.size() - 1);
+            job.progress(last.epoch(), last.trainLoss(), last.testLoss(), clock.instant());
             return !job.isCancelRequested();
         });
     }

@@ -82,12 +82,18 @@ class TrainingRun {
             log.info("Training job {} (model {}): {} training rows, {} held out, {} epochs", jobId, modelId,
                     prepared.data().trainX().length, prepared.data().testX().length, plan.design().epochs());
             long[] epochStart = {System.nanoTime()};
-            TrainingOutcome outcome = trainer.train(plan.design(), prepared.data(), plan.target(), stats -> {
-                long now = System.nanoTime();
-                metrics.epochFinished(jobId, stats, java.time.Duration.ofNanos(now - epochStart[0]));
-                epochStart[0] = now;
-                return ledger.recordEpoch(jobId, stats) && !shuttingDown;
-            });
+            EpochWriter history = new EpochWriter(ledger, jobId);
+            TrainingOutcome outcome;
+            try {
+                outcome = trainer.train(plan.design(), prepared.data(), plan.target(), stats -> {
+                    long now = System.nanoTime();
+                    metrics.epochFinished(jobId, stats, java.time.Duration.ofNanos(now - epochStart[0]));
+                    epochStart[0] = now;
+                    return history.record(stats) && !shuttingDown;
+                });
+            } finally {
+                history.flush();
+            }
             if (outcome.stoppedEarly() && shuttingDown) {
                 ledger.requeueAfterShutdown(jobId, "Re-queued: the service shut down during epoch " + outcome.epochsRun()
                         + "; the job restarts from epoch 0 when a worker is free.");
