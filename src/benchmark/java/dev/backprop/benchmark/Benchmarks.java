@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
  * The benchmark suite (started by {@code src/benchmark/run}): starts the packaged jar, measures training,
  * prediction, start-up and memory, writes the report and says which figures moved against the stored one.
  *
- * <p>Arguments: {@code [--quick] [--no-write]}. {@code --quick} is a short smoke run (fewer epochs, shorter load,
- * no settings sweep) written to {@code target/benchmarks-quick.md}; a full run rewrites {@code docs/benchmarks.md}.
+ * <p>Arguments: {@code [--quick] [--no-write] [--no-sweep]}. {@code --quick} is a short smoke run (fewer epochs, shorter load,
+ * no settings sweep) written to {@code target/benchmarks-quick.md}; a full run rewrites {@code docs/benchmarks.md};
+ * {@code --no-sweep} leaves out the raw DL4J settings sweep (about half of a full run).
  */
 public final class Benchmarks {
 
@@ -24,6 +25,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         boolean write = !List.of(args).contains("--no-write");
+        boolean withSweep = !quick && !List.of(args).contains("--no-sweep");
         Path repo = Path.of("").toAbsolutePath();
         Path stored = repo.resolve("docs/benchmarks.md");
         Path output = quick ? repo.resolve("target/benchmarks-quick.md") : stored;
@@ -71,7 +73,7 @@ public final class Benchmarks {
                 rows.add(new TrainingBenchmarks.Row(workload, raw.get("inputs").asInt(), rowsTrained, seconds, service,
                         raw.get("samplesPerSecond").asDouble(), null));
             }
-            if (!quick) {
+            if (withSweep) {
                 System.out.println("Raw DL4J settings (synthetic workload, 2 epochs) …");
                 Workload syntheticWorkload = workloads.get(1);
                 Map<TrainingBenchmarks.Variant, Double> sweep = training.sweep(syntheticWorkload,

@@ -53,6 +53,8 @@ final class Server implements AutoCloseable {
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         long start = System.nanoTime();
         Process process = builder.start();
+        // Whatever ends the harness (Ctrl-C included), the server goes with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         awaitReady(process, port, key, workDir);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Server(process, workDir, port, key, seconds);

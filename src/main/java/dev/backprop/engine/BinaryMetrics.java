@@ -48,12 +48,40 @@ final class BinaryMetrics {
                 points(curve), null, null, null, null, null);
     }
 
-    /** DL4J's exact ROC AUC of one 0/1 column against its probabilities. */
+    /**
+     * The exact ROC AUC of one 0/1 column against its scores: the share of (positive, negative) pairs ranked
+     * correctly, ties counting half — what DL4J's exact ROC computes (tested), without its per-row array copies.
+     * NaN when a class is absent.
+     */
     static double exactAuc(INDArray actual, INDArray predicted) {
-        INDArray[] sorted = byDescendingProbability(actual, predicted);
-        ROC roc = new ROC(0);
-        roc.eval(sorted[0], sorted[1]);
-        return roc.calculateAUC();
+        float[] p = predicted.toFloatVector();
+        float[] a = actual.toFloatVector();
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Float.compare(p[x], p[y]));
+        long positives = 0;
+        double rankSum = 0;
+        for (int start = 0; start < order.length; ) {
+            int end = start;
+            while (end < order.length && p[order[end]] == p[order[start]]) {
+                end++;
+            }
+            double averageRank = (start + 1 + end) / 2.0;
+            for (int i = start; i < end; i++) {
+                if (a[order[i]] > 0.5f) {
+                    positives++;
+                    rankSum += averageRank;
+                }
+            }
+            start = end;
+        }
+        long negatives = p.length - positives;
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
+        return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
     }
 
     /**

@@ -119,23 +119,22 @@ class JobLedger {
         return Optional.of(new Claimed(job.getModelId(), job.getKind(), job.getSpecJson(), checkpoint));
     }
 
-    /** Records an epoch; answers whether training should go on (false once a cancel was requested). */
-    public boolean recordEpoch(long jobId, EpochStats stats) {
-        return recordEpoch(jobId, stats, null);
-    }
-
     /**
-     * Records an epoch and, when given, its checkpoint in the same transaction, so a crash never leaves a checkpoint
-     * ahead of or behind the recorded history.
+     * Records epochs and, when given, the checkpoint taken after the last of them, in one transaction, so a crash
+     * never leaves a checkpoint ahead of or behind the recorded history. Answers whether training should go on
+     * (false once a cancel was requested).
      */
-    public boolean recordEpoch(long jobId, EpochStats stats, byte[] checkpoint) {
+    public boolean recordEpochs(long jobId, java.util.List<EpochStats> epochs, byte[] checkpoint) {
         return retrying(() -> {
             TrainingJob job = jobs.findById(jobId).orElseThrow();
-            history.save(new EpochRecord(jobId, stats.epoch(), stats.trainLoss(), stats.testLoss(), stats.trainAccuracy(),
-                    stats.testAccuracy()));
-            job.progress(stats.epoch(), stats.trainLoss(), stats.testLoss(), clock.instant());
+            for (EpochStats stats : epochs) {
+                history.save(new EpochRecord(jobId, stats.epoch(), stats.trainLoss(), stats.testLoss(), stats.trainAccuracy(),
+                        stats.testAccuracy()));
+            }
+            EpochStats last = epochs.get(epochs.size() - 1);
+            job.progress(last.epoch(), last.trainLoss(), last.testLoss(), clock.instant());
             if (checkpoint != null) {
-                checkpoints.write(jobId, stats.epoch(), checkpoint, clock.instant());
+                checkpoints.write(jobId, last.epoch(), checkpoint, clock.instant());
             }
             return !job.isCancelRequested();
         });

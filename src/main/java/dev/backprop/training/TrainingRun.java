@@ -89,19 +89,26 @@ class TrainingRun {
                     : Checkpoint.fromBytes(claimed.get().checkpoint().bytes());
             long[] epochStart = {System.nanoTime()};
             CheckpointSchedule schedule = new CheckpointSchedule(properties, epochStart[0]);
-            TrainingOutcome outcome = trainer.train(plan.design(), prepared.data(), plan.target(), resumeFrom, (stats, checkpoint) -> {
-                long now = System.nanoTime();
-                metrics.epochFinished(jobId, stats, java.time.Duration.ofNanos(now - epochStart[0]));
-                epochStart[0] = now;
-                boolean stopping = shuttingDown;
-                byte[] bytes = checkpoint != null && schedule.due(stats.epoch(), stopping, now) ? checkpoint.get().toBytes() : null;
-                boolean goOn = ledger.recordEpoch(jobId, stats, bytes);
-                if (bytes != null) {
-                    long written = System.nanoTime();
-                    schedule.written(written - now, written);
-                }
-                return goOn && !stopping;
-            });
+            EpochWriter history = new EpochWriter(ledger, jobId);
+            TrainingOutcome outcome;
+            try {
+                outcome = trainer.train(plan.design(), prepared.data(), plan.target(), resumeFrom, (stats, checkpoint) -> {
+                    long now = System.nanoTime();
+                    metrics.epochFinished(jobId, stats, java.time.Duration.ofNanos(now - epochStart[0]));
+                    epochStart[0] = now;
+                    boolean stopping = shuttingDown;
+                    byte[] bytes = checkpoint != null && schedule.due(stats.epoch(), stopping, now)
+                            ? checkpoint.get().toBytes() : null;
+                    boolean goOn = history.record(stats, bytes);
+                    if (bytes != null) {
+                        long written = System.nanoTime();
+                        schedule.written(written - now, written);
+                    }
+                    return goOn && !stopping;
+                });
+            } finally {
+                history.flush();
+            }
             if (outcome.stoppedEarly() && shuttingDown) {
                 ledger.requeueAfterShutdown(jobId, "Re-queued: the service shut down during epoch " + outcome.epochsRun()
                         + "; the job resumes from its last checkpoint when a worker is free.");
