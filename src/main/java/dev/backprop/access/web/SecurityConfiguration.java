@@ -3,6 +3,7 @@ package dev.backprop.access.web;
 import dev.backprop.access.ApiKeyService;
 import dev.backprop.access.Role;
 import dev.backprop.access.AccessProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,6 +22,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * {@code AccessMatrixTest}, which fails when an endpoint is added without a decision here.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
 
     private static final String ADMIN = Role.ADMIN.name();
