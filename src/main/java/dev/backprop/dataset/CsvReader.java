@@ -84,7 +84,16 @@ public final class CsvReader {
      * characters is refused with a {@link TooLargeException} before it is buffered whole.
      */
     public static List<String> stream(InputStream in, int maxRowLength, Consumer<List<String>> onHeader, RowHandler handler) {
-        try (CSVParser parser = CSVParser.parse(new GuardedReader(utf8WithoutBom(in), maxRowLength), FORMAT)) {
+        return stream(in, maxRowLength, Long.MAX_VALUE, onHeader, handler);
+    }
+
+    /**
+     * Like {@link #stream(InputStream, int, Consumer, RowHandler)}; more than {@code maxCharacters} characters of text
+     * (after unpacking gzip) are refused with a {@link TooLargeException}.
+     */
+    public static List<String> stream(InputStream in, int maxRowLength, long maxCharacters, Consumer<List<String>> onHeader,
+            RowHandler handler) {
+        try (CSVParser parser = CSVParser.parse(new GuardedReader(utf8WithoutBom(in), maxRowLength, maxCharacters), FORMAT)) {
             List<String> columns = null;
             boolean anyRow = false;
             for (CSVRecord record : parser) {
@@ -183,18 +192,27 @@ public final class CsvReader {
 
         private final Reader in;
         private final int maxRowLength;
+        private final long maxCharacters;
         private boolean quoted;
         private long rowLength;
         private long line = 1;
+        private long characters;
 
-        GuardedReader(Reader in, int maxRowLength) {
+        GuardedReader(Reader in, int maxRowLength, long maxCharacters) {
             this.in = in;
             this.maxRowLength = maxRowLength;
+            this.maxCharacters = maxCharacters;
         }
 
         @Override
         public int read(char[] buffer, int offset, int length) throws IOException {
             int read = in.read(buffer, offset, length);
+            characters += Math.max(read, 0);
+            if (characters > maxCharacters) {
+                throw new TooLargeException("The CSV text is longer than " + maxCharacters
+                        + " characters (after unpacking, if it was gzip-compressed); the limit backprop.datasets.max-characters is "
+                        + maxCharacters + ". Split the file.");
+            }
             for (int i = offset; i < offset + read; i++) {
                 char c = buffer[i];
                 if (c == '\0') {

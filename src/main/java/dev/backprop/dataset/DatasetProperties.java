@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPreviewRows   largest {@code limit} for the rows preview
  * @param maxRowLength     characters in one row (the header too), so a single huge line is refused before it is held
  *                         in memory; also applies to CSV prediction requests
+ * @param maxCharacters    characters of CSV text in one upload or CSV prediction request once unpacked, so a small
+ *                         gzip file cannot expand without bound
  */
 @ConfigurationProperties("backprop.datasets")
 public record DatasetProperties(Integer maxRows, Integer maxColumns, Integer maxTrackedLevels, Integer maxPreviewRows,
-        Integer maxRowLength) {
+        Integer maxRowLength, Long maxCharacters) {
 
     public DatasetProperties {
         maxRows = maxRows == null ? 1_000_000 : maxRows;
@@ -23,5 +25,6 @@ public record DatasetProperties(Integer maxRows, Integer maxColumns, Integer max
         maxTrackedLevels = maxTrackedLevels == null ? 1_000 : maxTrackedLevels;
         maxPreviewRows = maxPreviewRows == null ? 1_000 : maxPreviewRows;
         maxRowLength = maxRowLength == null ? 1_000_000 : maxRowLength;
+        maxCharacters = maxCharacters == null ? 1_000_000_000L : maxCharacters;
     }
 }

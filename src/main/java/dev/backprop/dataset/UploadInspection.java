@@ -15,7 +15,7 @@ final class UploadInspection {
 
     static DatasetSchema inspect(InputStream in, DatasetProperties limits) {
         SchemaInference.Accumulator[] schema = new SchemaInference.Accumulator[1];
-        CsvReader.stream(in, limits.maxRowLength(), columns -> {
+        CsvReader.stream(in, limits.maxRowLength(), limits.maxCharacters(), columns -> {
             if (columns.size() > limits.maxColumns()) {
                 throw new TooLargeException("The file has " + columns.size() + " columns; the limit backprop.datasets.max-columns is "
                         + limits.maxColumns() + ".");

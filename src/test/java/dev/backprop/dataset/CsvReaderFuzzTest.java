@@ -15,7 +15,7 @@ import dev.backprop.shared.TooLargeException;
  */
 class CsvReaderFuzzTest {
 
-    private static final DatasetProperties LIMITS = new DatasetProperties(200, 20, 50, null, 400);
+    private static final DatasetProperties LIMITS = new DatasetProperties(200, 20, 50, null, 400, 20_000L);
 
     @FuzzTest(maxDuration = "30s")
     void anyUploadGivesASchemaOrADomainError(byte[] bytes) {

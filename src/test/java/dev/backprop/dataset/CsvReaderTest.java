@@ -3,10 +3,15 @@ package dev.backprop.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import java.util.zip.GZIPOutputStream;
+
+import dev.backprop.shared.TooLargeException;
 import dev.backprop.shared.Violation;
 import org.junit.jupiter.api.Test;
 
@@ -180,5 +185,24 @@ class CsvReaderTest {
         assertThat(first[table.columnIndex("Cabin")]).isNull();
         assertThat(first[table.columnIndex("Embarked")]).isEqualTo("S");
         assertThat(table.rows()).allSatisfy(row -> assertThat(row).hasSize(12));
+    }
+
+    @Test
+    void aSmallGzipFileThatUnpacksBeyondTheCharacterLimitIsRefusedWhileReading() throws IOException {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(packed)) {
+            gzip.write("a,b\n".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 100_000; i++) {
+                gzip.write("1,2\n".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(packed.size()).isLessThan(2_000);
+        int[] rows = {0};
+
+        assertThatThrownBy(() -> CsvReader.stream(new ByteArrayInputStream(packed.toByteArray()), 1_000, 10_000L,
+                columns -> { }, row -> ++rows[0] > 0))
+                .isInstanceOf(TooLargeException.class)
+                .hasMessageContaining("backprop.datasets.max-characters is 10000");
+        assertThat(rows[0]).as("stopped long before the end").isLessThan(5_000);
     }
 }

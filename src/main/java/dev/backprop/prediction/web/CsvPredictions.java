@@ -38,14 +38,14 @@ final class CsvPredictions {
     private CsvPredictions() {
     }
 
-    static byte[] predict(InputStream body, int maxRows, int maxRowLength, ChunkPredictor predictor) {
+    static byte[] predict(InputStream body, int maxRows, int maxRowLength, long maxCharacters, ChunkPredictor predictor) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CSVPrinter printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
                 CSVFormat.RFC4180)) {
             List<List<String>> header = new ArrayList<>(1);
             List<Map<String, String>> chunk = new ArrayList<>(CHUNK_ROWS);
             int[] rows = {0};
-            CsvReader.stream(body, maxRowLength, header::add, values -> {
+            CsvReader.stream(body, maxRowLength, maxCharacters, header::add, values -> {
                 if (++rows[0] > maxRows) {
                     throw new TooLargeException("The request has more than " + maxRows
                             + " rows; the limit backprop.prediction.max-rows is " + maxRows + ". Split it into smaller requests.");

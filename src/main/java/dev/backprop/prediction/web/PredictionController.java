@@ -81,7 +81,7 @@ class PredictionController {
             @RequestParam(required = false) Double threshold,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
                     schema = @Schema(type = "string"))) InputStream body) {
-        return CsvPredictions.predict(body, predictions.maxRows(), csvLimits.maxRowLength(), (columns, rows, firstRow) -> predictions.predictTable(id,
+        return CsvPredictions.predict(body, predictions.maxRows(), csvLimits.maxRowLength(), csvLimits.maxCharacters(), (columns, rows, firstRow) -> predictions.predictTable(id,
                 Optional.ofNullable(version), columns, rows, i -> "row " + (firstRow + i + 1), threshold));
     }
 }

@@ -65,7 +65,7 @@ class PredictionInputFuzzTest {
                 }
                 default -> {
                     byte[] answer = CsvPredictions.predict(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)),
-                            100_000, 1_000, (columns, rows, firstRow) -> {
+                            100_000, 1_000, 1_000_000L, (columns, rows, firstRow) -> {
                                 encodesToFiniteInputsOrSaysWhy(rows, true);
                                 return predictions(rows.size());
                             });
