@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "backprop.models.max-classes=3",
         "backprop.models.max-memory=10KB",
         "backprop.prediction.max-rows=2",
+        "backprop.requests.max-body-size=2KB",
         "backprop.training.max-queued=0"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LimitsTest {
@@ -142,6 +143,26 @@ class LimitsTest {
 
         assertProblem(api.postJson("/api/models/" + model + "/predictions", rows), 413, TOO_LARGE,
                 "backprop.prediction.max-rows", "2");
+    }
+
+    @Test
+    void aRequestBodyOverTheBodySizeLimitIs413WhetherItsLengthIsSentOrItIsStreamed() throws Exception {
+        long model = api.defineModel("{\"datasetId\": " + datasetId + ", \"target\": \"score\", \"features\": [\"x\", \"y\"]}")
+                .get("id").asLong();
+        String rows = "[" + "{\"x\": 1, \"y\": 2},".repeat(200) + "{\"x\": 1, \"y\": 2}]";
+
+        assertProblem(api.postJson("/api/models/" + model + "/predictions", rows), 413, TOO_LARGE,
+                "backprop.requests.max-body-size", "2048");
+
+        java.net.http.HttpResponse<String> streamed = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/models/" + model + "/predictions"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(413);
+        assertThat(streamed.body()).contains("backprop.requests.max-body-size");
     }
 
     @Test

@@ -100,6 +100,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        TooLargeException tooLarge = findCause(e, TooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         JacksonException jackson = findCause(e, JacksonException.class);
         if (jackson == null) {
             return problem(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_BODY,
