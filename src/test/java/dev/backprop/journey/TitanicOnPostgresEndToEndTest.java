@@ -3,7 +3,7 @@ package dev.backprop.journey;
 import javax.sql.DataSource;
 
 import dev.backprop.support.Databases;
-import dev.backprop.support.PostgresTestDatabase;
+import dev.backprop.support.PostgresSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -14,16 +14,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Titanic journey on a running PostgreSQL ({@value PostgresTestDatabase#URL_VARIABLE}), in a schema of its own. */
-@EnabledIfEnvironmentVariable(named = PostgresTestDatabase.URL_VARIABLE, matches = ".+")
+/** The Titanic journey on a running PostgreSQL ({@value PostgresSchema#URL_VARIABLE}), in a schema of its own. */
+@EnabledIfEnvironmentVariable(named = PostgresSchema.URL_VARIABLE, matches = ".+")
 @DirtiesContext
 class TitanicOnPostgresEndToEndTest extends TitanicJourney {
 
-    static PostgresTestDatabase database;
+    static PostgresSchema database;
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        database = PostgresTestDatabase.createSchema();
+        database = PostgresSchema.createSchema();
         database.register(registry);
     }
 

@@ -3,7 +3,7 @@ package dev.backprop.persistence;
 import javax.sql.DataSource;
 
 import dev.backprop.support.Databases;
-import dev.backprop.support.PostgresTestDatabase;
+import dev.backprop.support.PostgresSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -15,18 +15,18 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The persistence suite on an already-running PostgreSQL named by {@value PostgresTestDatabase#URL_VARIABLE};
+ * The persistence suite on an already-running PostgreSQL named by {@value PostgresSchema#URL_VARIABLE};
  * {@code .ci/run} sets it when {@code pg_isready} says the local server is up.
  */
-@EnabledIfEnvironmentVariable(named = PostgresTestDatabase.URL_VARIABLE, matches = ".+")
+@EnabledIfEnvironmentVariable(named = PostgresSchema.URL_VARIABLE, matches = ".+")
 @DirtiesContext
 class LocalPostgresPersistenceTest extends PersistenceContract {
 
-    static PostgresTestDatabase database;
+    static PostgresSchema database;
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        database = PostgresTestDatabase.createSchema();
+        database = PostgresSchema.createSchema();
         database.register(registry);
     }
 

@@ -14,24 +14,24 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}). Each test class gets a schema of its own, dropped
  * afterwards, so runs never see each other's rows.
  */
-public final class PostgresTestDatabase {
+public final class PostgresSchema {
 
     public static final String URL_VARIABLE = "BACKPROP_TEST_POSTGRES_URL";
 
     private final String url;
     private final String schema;
 
-    private PostgresTestDatabase(String url) {
+    private PostgresSchema(String url) {
         this.url = url;
         this.schema = "backprop_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
     }
 
-    public static PostgresTestDatabase createSchema() {
+    public static PostgresSchema createSchema() {
         String url = System.getenv(URL_VARIABLE);
         if (url == null || url.isBlank()) {
             throw new IllegalStateException(URL_VARIABLE + " is not set");
         }
-        PostgresTestDatabase database = new PostgresTestDatabase(url);
+        PostgresSchema database = new PostgresSchema(url);
         database.execute("create schema " + database.schema);
         return database;
     }
