@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BatchInProcess {
 
     /** Rows per second: the whole path, commons-csv parsing alone, and the forward pass alone on encoded rows. */
-    public record Result(int rows, double endToEnd, double parseOnly, double forwardOnly) {
+    public record Result(int rows, int runs, double endToEnd, double parseOnly, double forwardOnly) {
     }
 
     private static final int ROWS = 100_000;
@@ -80,7 +80,7 @@ public final class BatchInProcess {
             encoded[i] = prepared.data().trainX()[i % prepared.data().trainX().length];
         }
         double forwardOnly = best(runs, () -> network.predict(encoded).length);
-        return new Result(ROWS, endToEnd, parseOnly, forwardOnly);
+        return new Result(ROWS, runs, endToEnd, parseOnly, forwardOnly);
     }
 
     /** The header, then the data lines over and over until there are {@code rows} of them. */
