@@ -104,6 +104,8 @@ public final class Benchmarks {
             report.singleRow(predictions.singleRow(model, List.of(1, 8, 64), warmUp, duration));
             System.out.println("Batch prediction …");
             report.batches(predictions.batches(model, List.of(1, 32, 1_024, 100_000), Duration.ofSeconds(quick ? 1 : 2)));
+            System.out.println("Batch prediction in-process …");
+            report.batchInProcess(dev.backprop.prediction.web.BatchInProcess.measure(repo, quick ? 2 : 5));
             double peakUnderLoad = server.peakRssMb();
 
             System.out.println("Prediction while a training job runs …");

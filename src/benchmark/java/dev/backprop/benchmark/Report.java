@@ -134,6 +134,24 @@ final class Report {
         body.append('\n');
     }
 
+    void batchInProcess(dev.backprop.prediction.web.BatchInProcess.Result result) {
+        double ratio = result.endToEnd() / result.parseOnly();
+        figures.put("batch_in_process_rows_per_s", result.endToEnd());
+        figures.put("batch_in_process_parse_only_rows_per_s", result.parseOnly());
+        figures.put("batch_in_process_ratio_to_parse", ratio);
+        body.append("### Batch prediction in-process\n\nThe controller's CSV path (`CsvPredictions` with `PredictionService.predictTable`) ")
+                .append("called in the harness' JVM, bytes in to bytes out: a Titanic model (raw `train.csv`; Pclass, Sex, Age, SibSp, Parch, ")
+                .append("Fare and Embarked scaled or one-hot; two hidden layers of 64) trained in-process by the service's own code, and ")
+                .append(String.format(Locale.ROOT, "%,d", result.rows()))
+                .append(" rows made by repeating `train.csv`. Best of ").append(result.runs()).append(" runs after as many warm-up runs. ")
+                .append("The baseline is commons-csv ")
+                .append("parsing the same bytes and nothing else.\n\n")
+                .append("| end to end rows/s | commons-csv parse only rows/s | end to end ÷ parse only | forward pass only rows/s |\n|---|---|---|---|\n")
+                .append(String.format(Locale.ROOT, "| %s | %s | **%.2f** | %s |%n%n", number(result.endToEnd()), number(result.parseOnly()),
+                        ratio, number(result.forwardOnly())));
+        target("Batch of 100,000 rows in-process ≥ 500k rows/s", number(result.endToEnd()) + " rows/s", result.endToEnd() >= 500_000);
+    }
+
     void duringTraining(PredictionBenchmarks.DuringTraining during, double trainingAlone) {
         figures.put("during_training_predict_per_s", during.training().perSecond());
         figures.put("during_training_predict_p99_ms", during.training().p99Ms());

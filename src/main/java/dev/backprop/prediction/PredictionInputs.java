@@ -47,6 +47,49 @@ public final class PredictionInputs {
         return inputs;
     }
 
+    /**
+     * Like {@link #encode} for rows of a table: {@code rows[i][c]} is the value of {@code columns.get(c)}, and columns
+     * that are not features are ignored. Each feature is looked up among the columns once for all rows, and a row's
+     * warnings list is only allocated when it has warnings, so large batches cost little beyond the encoding itself.
+     */
+    public static float[][] encodeTable(Preprocessor preprocessor, List<String> columns, List<String[]> rows,
+            IntFunction<String> rowPath, List<List<String>> warnings) {
+        List<Violation> problems = new ArrayList<>();
+        float[][] inputs = new float[rows.size()][];
+        List<String> features = preprocessor.featureColumns();
+        int[] columnOf = new int[features.size()];
+        for (int f = 0; f < columnOf.length; f++) {
+            columnOf[f] = columns.indexOf(features.get(f));
+        }
+        List<String> rowWarnings = new ArrayList<>(0);
+        for (int i = 0; i < rows.size() && problems.size() < MAX_REPORTED_PROBLEMS; i++) {
+            String[] row = rows.get(i);
+            int index = i;
+            Supplier<String> prefix = () -> rowPath == null ? "" : rowPath.apply(index) + ".";
+            for (int f = 0; f < columnOf.length; f++) {
+                if (columnOf[f] < 0) {
+                    problems.add(new Violation(prefix.get() + features.get(f), "missing feature '" + features.get(f)
+                            + "'; give every feature (an empty value means missing and is imputed)"));
+                }
+            }
+            try {
+                inputs[i] = preprocessor.encodeByPosition(f -> {
+                    String value = columnOf[f] < 0 ? null : row[columnOf[f]];
+                    return value == null || value.isBlank() ? null : value.strip();
+                }, rowWarnings::add);
+            } catch (InvalidRequestException e) {
+                e.violations().forEach(v -> problems.add(new Violation(prefix.get() + v.path(), v.message())));
+            }
+            warnings.add(rowWarnings.isEmpty() ? List.of() : new ArrayList<>(rowWarnings));
+            rowWarnings.clear();
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems.size() == 1 ? problems.get(0).message()
+                    : problems.size() + " input problems; see errors.", problems);
+        }
+        return inputs;
+    }
+
     private static float[] encode(Preprocessor preprocessor, List<String> features, Set<String> known,
             Map<String, String> row, Supplier<String> prefix, List<String> warnings, List<Violation> problems,
             boolean ignoreOtherColumns) {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
+import dev.backprop.preprocessing.Preprocessor;
 import dev.backprop.preprocessing.Task;
 import dev.backprop.preprocessing.TargetEncoder;
 import dev.backprop.shared.ConflictException;
@@ -43,16 +45,18 @@ public class PredictionService {
      * @param threshold for binary models: the positive probability from which the positive label is predicted
      */
     public Predictions predict(long modelId, Optional<Integer> version, List<Map<String, String>> rows,
-            java.util.function.IntFunction<String> rowPath, Double threshold) {
-        return predict(modelId, version, rows, rowPath, threshold, false);
+            IntFunction<String> rowPath, Double threshold) {
+        return predict(modelId, version, rows.size(), threshold,
+                (preprocessor, warnings) -> PredictionInputs.encode(preprocessor, rows, rowPath, false, warnings));
     }
 
     /**
-     * For tables (CSV): every row has the same columns, so a missing feature is reported once for the header, and
-     * columns that are not features (an id, say) are ignored here and left for the caller to echo.
+     * For tables (CSV): {@code rows[i][c]} is the value of {@code columns.get(c)}. Every row has the same columns, so a
+     * missing feature is reported once for the header, and columns that are not features (an id, say) are ignored here
+     * and left for the caller to echo.
      */
     public Predictions predictTable(long modelId, Optional<Integer> version, List<String> columns,
-            List<Map<String, String>> rows, java.util.function.IntFunction<String> rowPath, Double threshold) {
+            List<String[]> rows, IntFunction<String> rowPath, Double threshold) {
         LoadedModel model = cache.get(modelId, version);
         List<Violation> missing = model.preprocessor().featureColumns().stream()
                 .filter(feature -> !columns.contains(feature))
@@ -62,16 +66,22 @@ public class PredictionService {
         if (!missing.isEmpty()) {
             throw new InvalidRequestException(missing.get(0).message(), missing);
         }
-        return predict(modelId, version, rows, rowPath, threshold, true);
+        return predict(modelId, version, rows.size(), threshold,
+                (preprocessor, warnings) -> PredictionInputs.encodeTable(preprocessor, columns, rows, rowPath, warnings));
     }
 
-    private Predictions predict(long modelId, Optional<Integer> version, List<Map<String, String>> rows,
-            java.util.function.IntFunction<String> rowPath, Double threshold, boolean ignoreOtherColumns) {
+    /** Network inputs for a request's rows, one warnings list per row added to {@code warnings}. */
+    @FunctionalInterface
+    private interface Encoding {
+        float[][] encode(Preprocessor preprocessor, List<List<String>> warnings);
+    }
+
+    private Predictions predict(long modelId, Optional<Integer> version, int rowCount, Double threshold, Encoding encoding) {
         long start = System.nanoTime();
         String outcome = "error";
         String model = Long.toString(modelId);
         try {
-            Predictions predictions = predictRows(modelId, version, rows, rowPath, threshold, ignoreOtherColumns);
+            Predictions predictions = predictRows(modelId, version, rowCount, threshold, encoding);
             outcome = "success";
             return predictions;
         } catch (InvalidRequestException | TooLargeException e) {
@@ -96,17 +106,17 @@ public class PredictionService {
         }
     }
 
-    private Predictions predictRows(long modelId, Optional<Integer> version, List<Map<String, String>> rows,
-            java.util.function.IntFunction<String> rowPath, Double threshold, boolean ignoreOtherColumns) {
-        if (rows.size() > properties.maxRows()) {
-            throw new TooLargeException("The request has " + rows.size() + " rows; the limit backprop.prediction.max-rows is "
+    private Predictions predictRows(long modelId, Optional<Integer> version, int rowCount, Double threshold,
+            Encoding encoding) {
+        if (rowCount > properties.maxRows()) {
+            throw new TooLargeException("The request has " + rowCount + " rows; the limit backprop.prediction.max-rows is "
                     + properties.maxRows() + ". Split it into smaller requests.");
         }
         LoadedModel model = cache.get(modelId, version);
         TargetEncoder target = model.preprocessor().target();
         double cut = threshold(threshold, target);
-        List<List<String>> warnings = new ArrayList<>();
-        float[][] inputs = PredictionInputs.encode(model.preprocessor(), rows, rowPath, ignoreOtherColumns, warnings);
+        List<List<String>> warnings = new ArrayList<>(rowCount);
+        float[][] inputs = encoding.encode(model.preprocessor(), warnings);
         float[][] outputs = model.network().predict(inputs);
         List<RowPrediction> predictions = new ArrayList<>(outputs.length);
         for (int i = 0; i < outputs.length; i++) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.backprop.shared.InvalidRequestException;
@@ -17,7 +18,11 @@ public record Preprocessor(List<FeatureEncoder> features, TargetEncoder target) 
 
     @JsonIgnore
     public int inputWidth() {
-        return features.stream().mapToInt(FeatureEncoder::width).sum();
+        int width = 0;
+        for (FeatureEncoder feature : features) {
+            width += feature.width();
+        }
+        return width;
     }
 
     @JsonIgnore
@@ -30,18 +35,28 @@ public record Preprocessor(List<FeatureEncoder> features, TargetEncoder target) 
      * Throws {@link dev.backprop.shared.InvalidRequestException} naming the column for a value of the wrong kind.
      */
     public float[] encode(Function<String, String> valueOf, Consumer<String> warnings) {
+        return encodeByPosition(feature -> valueOf.apply(features.get(feature).column()), warnings);
+    }
+
+    /**
+     * Like {@link #encode(Function, Consumer)}, with the raw value of the i-th feature from {@code valueOf.apply(i)}:
+     * for callers that resolved their columns to features once for many rows.
+     */
+    public float[] encodeByPosition(IntFunction<String> valueOf, Consumer<String> warnings) {
         float[] out = new float[inputWidth()];
         int offset = 0;
-        List<Violation> problems = new ArrayList<>();
-        for (FeatureEncoder feature : features) {
+        List<Violation> problems = null;
+        for (int f = 0; f < features.size(); f++) {
+            FeatureEncoder feature = features.get(f);
             try {
-                feature.encode(valueOf.apply(feature.column()), out, offset, warnings);
+                feature.encode(valueOf.apply(f), out, offset, warnings);
             } catch (InvalidRequestException e) {
+                problems = problems == null ? new ArrayList<>() : problems;
                 problems.addAll(e.violations());
             }
             offset += feature.width();
         }
-        if (!problems.isEmpty()) {
+        if (problems != null) {
             throw new InvalidRequestException(problems.get(0).message(), problems);
         }
         return out;

@@ -1,24 +1,16 @@
 package dev.backprop.prediction.web;
 
-import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.backprop.dataset.CsvReader;
 import dev.backprop.dataset.Numbers;
 import dev.backprop.prediction.Predictions;
 import dev.backprop.prediction.RowPrediction;
 import dev.backprop.shared.TooLargeException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * CSV in, CSV out: the input columns as sent, then the prediction columns. The request is read as a stream and
@@ -29,10 +21,13 @@ final class CsvPredictions {
 
     static final int CHUNK_ROWS = 1_024;
 
-    /** Predicts one chunk; {@code firstRow} is the chunk's first row number, 0-based, for error paths. */
+    /**
+     * Predicts one chunk; {@code rows[i][c]} is the value of {@code columns.get(c)} ({@code null} when empty), and
+     * {@code firstRow} is the chunk's first row number, 0-based, for error paths.
+     */
     @FunctionalInterface
     interface ChunkPredictor {
-        Predictions predict(List<String> columns, List<Map<String, String>> rows, int firstRow);
+        Predictions predict(List<String> columns, List<String[]> rows, int firstRow);
     }
 
     private CsvPredictions() {
@@ -40,53 +35,40 @@ final class CsvPredictions {
 
     static byte[] predict(InputStream body, int maxRows, int maxRowLength, long maxCharacters, ChunkPredictor predictor) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CSVPrinter printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
-                CSVFormat.RFC4180)) {
-            List<List<String>> header = new ArrayList<>(1);
-            List<Map<String, String>> chunk = new ArrayList<>(CHUNK_ROWS);
-            int[] rows = {0};
-            CsvReader.stream(body, maxRowLength, maxCharacters, header::add, values -> {
-                if (++rows[0] > maxRows) {
-                    throw new TooLargeException("The request has more than " + maxRows
-                            + " rows; the limit backprop.prediction.max-rows is " + maxRows + ". Split it into smaller requests.");
-                }
-                chunk.add(row(header.get(0), values));
-                if (chunk.size() == CHUNK_ROWS) {
-                    write(printer, header.get(0), chunk, predictor.predict(header.get(0), chunk, rows[0] - chunk.size()),
-                            rows[0] == chunk.size());
-                    chunk.clear();
-                }
-                return true;
-            });
-            if (!chunk.isEmpty()) {
-                write(printer, header.get(0), chunk, predictor.predict(header.get(0), chunk, rows[0] - chunk.size()),
-                        rows[0] == chunk.size());
+        // Printed chunk by chunk into a StringBuilder, then encoded at once: cheaper than a Writer per character.
+        StringBuilder text = new StringBuilder(1 << 16);
+        List<List<String>> header = new ArrayList<>(1);
+        List<String[]> chunk = new ArrayList<>(CHUNK_ROWS);
+        int[] rows = {0};
+        CsvReader.stream(body, maxRowLength, maxCharacters, header::add, values -> {
+            if (++rows[0] > maxRows) {
+                throw new TooLargeException("The request has more than " + maxRows
+                        + " rows; the limit backprop.prediction.max-rows is " + maxRows + ". Split it into smaller requests.");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            chunk.add(values);
+            if (chunk.size() == CHUNK_ROWS) {
+                write(text, out, header.get(0), chunk, predictor.predict(header.get(0), chunk, rows[0] - chunk.size()),
+                        rows[0] == chunk.size());
+                chunk.clear();
+            }
+            return true;
+        });
+        if (!chunk.isEmpty()) {
+            write(text, out, header.get(0), chunk, predictor.predict(header.get(0), chunk, rows[0] - chunk.size()),
+                    rows[0] == chunk.size());
         }
         return out.toByteArray();
     }
 
-    private static Map<String, String> row(List<String> columns, String[] values) {
-        Map<String, String> row = new HashMap<>(columns.size() * 2);
-        for (int c = 0; c < values.length; c++) {
-            row.put(columns.get(c), values[c]);
-        }
-        return row;
-    }
-
-    private static void write(CSVPrinter printer, List<String> columns, List<Map<String, String>> inputs,
+    private static void write(StringBuilder text, ByteArrayOutputStream out, List<String> columns, List<String[]> inputs,
             Predictions predictions, boolean withHeader) {
-        try {
-            print(printer, columns, inputs, predictions, withHeader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        print(text, columns, inputs, predictions, withHeader);
+        out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+        text.setLength(0);
     }
 
-    private static void print(CSVPrinter printer, List<String> columns, List<Map<String, String>> inputs,
-            Predictions predictions, boolean withHeader) throws IOException {
+    private static void print(StringBuilder text, List<String> columns, List<String[]> inputs, Predictions predictions,
+            boolean withHeader) {
         boolean classification = predictions.labels() != null;
         boolean scored = !predictions.rows().isEmpty() && predictions.rows().get(0).score() != null;
         List<String> valueColumns = predictions.rows().isEmpty() || predictions.rows().get(0).values() == null ? null
@@ -103,26 +85,35 @@ final class CsvPredictions {
                     predictions.labels().forEach(label -> header.add("probability_" + label));
                 }
             }
-            printer.printRecord(header.stream().map(CsvPredictions::safe).toList());
+            for (int c = 0; c < header.size(); c++) {
+                CsvCells.append(text, safe(header.get(c)), c == 0);
+            }
+            text.append(CsvCells.RECORD_SEPARATOR);
         }
-        List<String> record = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            record.clear();
-            Map<String, String> input = inputs.get(i);
-            columns.forEach(column -> record.add(safe(input.get(column))));
+            String[] input = inputs.get(i);
+            for (int c = 0; c < input.length; c++) {
+                CsvCells.append(text, safe(input[c]), c == 0);
+            }
+            boolean first = input.length == 0;
             RowPrediction row = predictions.rows().get(i);
             if (valueColumns != null) {
-                valueColumns.forEach(column -> record.add(Double.toString(row.values().get(column))));
+                for (String column : valueColumns) {
+                    CsvCells.append(text, Double.toString(row.values().get(column)), first);
+                    first = false;
+                }
             } else if (scored) {
-                record.add(safe(row.prediction()));
-                record.add(Double.toString(row.score()));
+                CsvCells.append(text, safe(row.prediction()), first);
+                CsvCells.append(text, Double.toString(row.score()), false);
             } else if (classification) {
-                record.add(safe(row.prediction()));
-                predictions.labels().forEach(label -> record.add(Double.toString(row.probabilities().get(label))));
+                CsvCells.append(text, safe(row.prediction()), first);
+                for (String label : predictions.labels()) {
+                    CsvCells.append(text, Double.toString(row.probabilities().get(label)), false);
+                }
             } else {
-                record.add(Double.toString(row.value()));
+                CsvCells.append(text, Double.toString(row.value()), first);
             }
-            printer.printRecord(record);
+            text.append(CsvCells.RECORD_SEPARATOR);
         }
     }
 

@@ -66,7 +66,7 @@ class PredictionInputFuzzTest {
                 default -> {
                     byte[] answer = CsvPredictions.predict(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)),
                             100_000, 1_000, 1_000_000L, (columns, rows, firstRow) -> {
-                                encodesToFiniteInputsOrSaysWhy(rows, true);
+                                tableEncodesToFiniteInputsOrSaysWhy(columns, rows);
                                 return predictions(rows.size());
                             });
                     assertNoFormulaCells(new String(answer, StandardCharsets.UTF_8));
@@ -85,12 +85,27 @@ class PredictionInputFuzzTest {
             assertThat(e.violations()).isNotEmpty().allSatisfy(v -> assertThat(v.message()).isNotBlank());
             throw e;
         }
+        assertFinite(inputs);
+    }
+
+    private static void assertFinite(float[][] inputs) {
         for (float[] input : inputs) {
             assertThat(input).hasSize(PREPROCESSOR.inputWidth());
             for (float value : input) {
                 assertThat(value).isFinite();
             }
         }
+    }
+
+    private static void tableEncodesToFiniteInputsOrSaysWhy(List<String> columns, List<String[]> rows) {
+        float[][] inputs;
+        try {
+            inputs = PredictionInputs.encodeTable(PREPROCESSOR, columns, rows, i -> "row " + (i + 1), new ArrayList<>());
+        } catch (InvalidRequestException e) {
+            assertThat(e.violations()).isNotEmpty().allSatisfy(v -> assertThat(v.message()).isNotBlank());
+            throw e;
+        }
+        assertFinite(inputs);
     }
 
     /** Tomcat's part: it hands Spring the parameters; a query it cannot parse never reaches our code. */
