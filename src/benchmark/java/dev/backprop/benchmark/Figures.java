@@ -63,8 +63,10 @@ final class Figures {
             }
             double change = (now - old) / Math.abs(old);
             String key = entry.getKey();
-            boolean lowerIsBetter = key.endsWith("_ms") || key.endsWith("_s") || key.endsWith("_mb");
-            double noise = key.endsWith("_ms") ? 0.30 : key.endsWith("_s") || key.endsWith("_mb") ? 0.20 : 0.15;
+            // Durations (…_ms, …_s) and memory (…_mb) are better lower; rates (…_per_s) and ratios better higher.
+            boolean duration = key.endsWith("_s") && !key.endsWith("_per_s");
+            boolean lowerIsBetter = key.endsWith("_ms") || duration || key.endsWith("_mb");
+            double noise = key.endsWith("_ms") ? 0.30 : duration || key.endsWith("_mb") ? 0.20 : 0.15;
             if (Math.abs(change) > noise) {
                 boolean better = lowerIsBetter ? change < 0 : change > 0;
                 moved.add(String.format("%-48s %12s -> %12s  %+6.0f%%  %s", key, Report.number(old), Report.number(now),
