@@ -116,7 +116,7 @@ public final class RawDl4j {
     }
 
     /** The training part shuffled (seeded) and cut into batches, as any DL4J loop over an epoch does. */
-    private static List<DataSet> batches(DataSet all, int batchSize, Random random) {
+    static List<DataSet> batches(DataSet all, int batchSize, Random random) {
         int n = all.numExamples();
         int size = batchSize <= 0 ? n : Math.min(batchSize, n);
         int[] order = new int[n];
@@ -139,7 +139,7 @@ public final class RawDl4j {
         return batches;
     }
 
-    private static MultiLayerNetwork network(NetworkDesign design, Map<String, String> settings, DataType dtype) {
+    static MultiLayerNetwork network(NetworkDesign design, Map<String, String> settings, DataType dtype) {
         WorkspaceMode workspaces = WorkspaceMode.valueOf(settings.getOrDefault("workspaces", "ENABLED"));
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(design.seed())
