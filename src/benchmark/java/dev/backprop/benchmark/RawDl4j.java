@@ -45,7 +45,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * environment can differ per run. Prints one JSON line with the result.
  *
  * <p>Arguments: {@code definition.json data.csv[.gz] key=value…}. Settings: {@code workspaces=ENABLED|NONE},
- * {@code feed=iterator|dataset|async}, {@code listener=none|score}, {@code evaluate=true|false} (score both parts
+ * {@code feed=iterator|dataset|async}, {@code listener=none|score}, {@code batches=create|getRows}, {@code evaluate=true|false} (score both parts
  * after every epoch, as a service would for its history), {@code dtype=FLOAT|DOUBLE}, {@code epochs=N} (override).
  * The OpenMP settings come from the environment.
  */
@@ -82,7 +82,10 @@ public final class RawDl4j {
 
         // Warm-up outside the timing (the service's JVM is warm too): one short fit of a same-shaped network.
         MultiLayerNetwork warm = network(design, settings, dtype);
-        warm.fit(new ListDataSetIterator<>(batches(train, design.batchSize(), new Random(1)).subList(0, 
+        float[][] trainX = prepared.data().trainX();
+        float[][] trainY = prepared.data().trainY();
+        boolean getRows = "getRows".equals(settings.get("batches"));
+        warm.fit(new ListDataSetIterator<>(batches(trainX, trainY, design.batchSize(), new Random(1), getRows).subList(0, 
                 Math.min(20, (int) Math.ceil(train.numExamples() / (double) design.batchSize()))), 1));
 
         long start = System.nanoTime();
@@ -91,7 +94,7 @@ public final class RawDl4j {
         Random shuffle = new Random(design.seed());
         double trainLoss = Double.NaN;
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            List<DataSet> batches = batches(train, design.batchSize(), shuffle);
+            List<DataSet> batches = batches(trainX, trainY, design.batchSize(), shuffle, getRows);
             switch (settings.getOrDefault("feed", "iterator")) {
                 case "dataset" -> batches.forEach(network::fit);
                 case "async" -> network.fit(new AsyncDataSetIterator(new ListDataSetIterator<>(batches, 1), 4));
@@ -115,9 +118,13 @@ public final class RawDl4j {
                 "inputs", design.inputs(), "settings", settings)));
     }
 
-    /** The training part shuffled (seeded) and cut into batches, as any DL4J loop over an epoch does. */
-    static List<DataSet> batches(DataSet all, int batchSize, Random random) {
-        int n = all.numExamples();
+    /**
+     * The training part shuffled (seeded) and cut into batches, as any DL4J loop over an epoch does. Each batch is made
+     * from the Java rows with {@code Nd4j.create}, as the service does: training on batches pulled out of one big
+     * array with {@code getRows} (setting {@code batches=getRows}) measured markedly slower on the same network.
+     */
+    static List<DataSet> batches(float[][] x, float[][] y, int batchSize, Random random, boolean getRows) {
+        int n = x.length;
         int size = batchSize <= 0 ? n : Math.min(batchSize, n);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -129,12 +136,23 @@ public final class RawDl4j {
             order[i] = order[j];
             order[j] = swap;
         }
+        INDArray allX = getRows ? Nd4j.create(x) : null;
+        INDArray allY = getRows ? Nd4j.create(y) : null;
         List<DataSet> batches = new ArrayList<>();
         for (int from = 0; from < n; from += size) {
             int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + size));
-            INDArray features = all.getFeatures().getRows(rows);
-            INDArray labels = all.getLabels().getRows(rows);
-            batches.add(new DataSet(features, labels));
+            if (getRows) {
+                batches.add(new DataSet(allX.getRows(rows), allY.getRows(rows)));
+                continue;
+            }
+            float[][] features = new float[rows.length][];
+            float[][] labels = new float[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                features[i] = x[rows[i]];
+                labels[i] = y[rows[i]];
+            }
+            DataType type = Nd4j.defaultFloatingPointType();
+            batches.add(new DataSet(Nd4j.create(features).castTo(type), Nd4j.create(labels).castTo(type)));
         }
         return batches;
     }

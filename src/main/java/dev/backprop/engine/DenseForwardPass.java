@@ -55,7 +55,7 @@ final class DenseForwardPass {
             if (function.isEmpty()) {
                 return Optional.empty();
             }
-            float[][] weights = network.getLayer(i).getParam("W").toFloatMatrix();
+            float[][] weights = Matrices.rows(network.getLayer(i).getParam("W"));
             float[] bias = network.getLayer(i).getParam("b").toFloatVector();
             layers.add(new Dense(weights, bias, function.get()));
         }

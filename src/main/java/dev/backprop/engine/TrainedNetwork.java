@@ -57,7 +57,7 @@ public final class TrainedNetwork {
     /** DL4J's own (synchronized) forward pass, whatever the layers. */
     float[][] predictWithDl4j(float[][] rows) {
         INDArray output = network.output(Nd4j.create(rows), false);
-        return output.toFloatMatrix();
+        return Matrices.rows(output);
     }
 
     /** Whether predictions take the plain JVM forward pass rather than DL4J's. */

@@ -112,9 +112,9 @@ public class Trainer {
 
     private static double accuracy(MultiLayerNetwork network, DataSet data, TargetEncoder target) {
         if (target.task() == dev.backprop.preprocessing.Task.MULTILABEL) {
-            return Outputs.labelAccuracy(network.output(data.getFeatures(), false).toFloatMatrix(), data.getLabels().toFloatMatrix());
+            return Outputs.labelAccuracy(Matrices.rows(network.output(data.getFeatures(), false)), Matrices.rows(data.getLabels()));
         }
-        return Outputs.accuracy(network.output(data.getFeatures(), false).toFloatMatrix(), data.getLabels().toFloatMatrix(),
+        return Outputs.accuracy(Matrices.rows(network.output(data.getFeatures(), false)), Matrices.rows(data.getLabels()),
                 (float) target.decisionThreshold());
     }
 
