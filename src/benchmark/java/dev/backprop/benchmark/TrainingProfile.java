@@ -70,14 +70,7 @@ public final class TrainingProfile {
             evaluator.evaluate(outcome.network(), prepared.data(), plan.target());
             seconds.put("final evaluation (" + round + ")", lap(start));
             start = cpu();
-            int rows = Math.max(1, prepared.data().trainX().length);
-            int batch = plan.design().batchSize() <= 0 ? rows : Math.min(plan.design().batchSize(), rows);
-            long jobSteps = (long) plan.design().epochs() * ((rows + batch - 1) / batch);
-            int budget = (int) Math.max(100, Math.min(3000, jobSteps / 10));
-            int baselineBatch = Math.max(32, (rows + budget - 1) / budget);
-            int epochs = Math.max(1, Math.min(100, budget / ((rows + baselineBatch - 1) / baselineBatch)));
-            var baseline = trainer.train(plan.design().logisticBaseline(epochs, baselineBatch), prepared.data(), plan.target(),
-                    stats -> true);
+            var baseline = new dev.backprop.engine.LogisticBaseline().train(plan.design(), prepared.data());
             evaluator.evaluate(baseline.network(), prepared.data(), plan.target());
             seconds.put("logistic baseline (" + round + ")", lap(start));
             start = cpu();

@@ -34,15 +34,10 @@ public record NetworkDesign(
     }
 
     /**
-     * The logistic-regression baseline for this classifier: no hidden layers, a sigmoid (binary) or softmax
-     * (multiclass) output with cross-entropy, Adam 0.01 in batches of 32, the same seed; {@code epochs} as given.
-     * Image inputs are taken as the plain pixel vector they are.
+     * The design of the logistic-regression baseline for this classifier: no hidden layers, a sigmoid (binary) or
+     * softmax (multiclass) output with cross-entropy, Adam 0.01 in batches of {@code batchSize}, the same seed. Image
+     * inputs are taken as the plain pixel vector they are.
      */
-    public NetworkDesign logisticBaseline(int epochs) {
-        return logisticBaseline(epochs, 32);
-    }
-
-    /** The logistic-regression baseline in batches of {@code batchSize}. */
     public NetworkDesign logisticBaseline(int epochs, int batchSize) {
         boolean softmax = outputs > 1;
         return new NetworkDesign(inputs, List.of(), outputs, softmax ? "softmax" : "sigmoid",

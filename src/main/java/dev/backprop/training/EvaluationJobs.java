@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 
 import dev.backprop.dataset.CsvTable;
 import dev.backprop.engine.Evaluator;
+import dev.backprop.engine.LogisticBaseline;
 import dev.backprop.engine.Trainer;
 import dev.backprop.engine.TrainingOutcome;
 import dev.backprop.evaluation.EvaluatedVersion;
@@ -31,11 +32,13 @@ class EvaluationJobs {
     }
 
     private final Trainer trainer;
+    private final LogisticBaseline baselines;
     private final Evaluator evaluator;
     private final ModelService models;
 
-    EvaluationJobs(Trainer trainer, Evaluator evaluator, ModelService models) {
+    EvaluationJobs(Trainer trainer, LogisticBaseline baselines, Evaluator evaluator, ModelService models) {
         this.trainer = trainer;
+        this.baselines = baselines;
         this.evaluator = evaluator;
         this.models = models;
     }
@@ -101,12 +104,9 @@ class EvaluationJobs {
         EvaluatedVersion evaluated = evaluator.evaluate(outcome.network(), prepared.data(), plan.target());
         if (withBaseline && plan.target().task().isClassification() && !plan.target().signedScores()
                 && !plan.design().hidden().isEmpty()) {
-            int steps = Math.max(1, (prepared.data().trainX().length + 31) / 32);
-            int epochs = Math.max(5, Math.min(100, 3000 / steps));
-            TrainingOutcome baseline = trainer.train(plan.design().logisticBaseline(epochs), prepared.data(), plan.target(),
-                    stats -> goOn.getAsBoolean());
+            LogisticBaseline.Outcome baseline = baselines.train(plan.design(), prepared.data());
             EvaluatedVersion base = evaluator.evaluate(baseline.network(), prepared.data(), plan.target());
-            evaluated = evaluated.withBaseline(new dev.backprop.evaluation.Baseline("logistic-regression", epochs,
+            evaluated = evaluated.withBaseline(new dev.backprop.evaluation.Baseline("logistic-regression", baseline.epochs(),
                     base.train(), base.test()));
         }
         return evaluated;

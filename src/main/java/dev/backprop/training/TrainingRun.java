@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.backprop.dataset.DatasetService;
 import dev.backprop.engine.Checkpoint;
 import dev.backprop.engine.Evaluator;
+import dev.backprop.engine.LogisticBaseline;
 import dev.backprop.engine.Trainer;
 import dev.backprop.engine.TrainingDivergedException;
 import dev.backprop.engine.TrainingOutcome;
@@ -35,6 +36,7 @@ class TrainingRun {
     private final ModelService models;
     private final DatasetService datasets;
     private final Trainer trainer;
+    private final LogisticBaseline baselines;
     private final Evaluator evaluator;
     private final TrainingMetrics metrics;
     private final EvaluationJobs evaluationJobs;
@@ -43,13 +45,14 @@ class TrainingRun {
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
-    TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, Evaluator evaluator,
-            TrainingMetrics metrics, EvaluationJobs evaluationJobs, tools.jackson.databind.json.JsonMapper json,
+    TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, LogisticBaseline baselines,
+            Evaluator evaluator, TrainingMetrics metrics, EvaluationJobs evaluationJobs, tools.jackson.databind.json.JsonMapper json,
             TrainingProperties properties) {
         this.ledger = ledger;
         this.models = models;
         this.datasets = datasets;
         this.trainer = trainer;
+        this.baselines = baselines;
         this.evaluator = evaluator;
         this.metrics = metrics;
         this.evaluationJobs = evaluationJobs;
@@ -175,28 +178,16 @@ class TrainingRun {
         log.info("{} job {} succeeded", claimed.kind(), jobId);
     }
 
-    /**
-     * For a classifier with hidden layers, also trains the one-neuron logistic baseline on the same split. It gets
-     * a tenth of the job's gradient steps (at least 100, at most 3,000; batches of 32, larger when one epoch would
-     * not fit), so it costs a few percent of the job: a convex model needs few steps to come close to its optimum.
-     */
+    /** For a classifier with hidden layers, also the logistic-regression baseline on the same split. */
     private EvaluatedVersion withBaseline(EvaluatedVersion evaluated, ModelPlan plan, DataPreparation.Prepared prepared) {
         boolean classifier = plan.target().task().isClassification() && !plan.target().signedScores();
         if (!classifier || plan.design().hidden().isEmpty()) {
             return evaluated;
         }
-        int rows = Math.max(1, prepared.data().trainX().length);
-        int batch = plan.design().batchSize() <= 0 ? rows : Math.min(plan.design().batchSize(), rows);
-        long jobSteps = (long) plan.design().epochs() * ((rows + batch - 1) / batch);
-        int budget = (int) Math.max(100, Math.min(3000, jobSteps / 10));
-        int baselineBatch = Math.max(32, (rows + budget - 1) / budget);
-        int stepsPerEpoch = (rows + baselineBatch - 1) / baselineBatch;
-        int epochs = Math.max(1, Math.min(100, budget / stepsPerEpoch));
-        var baseline = trainer.train(plan.design().logisticBaseline(epochs, baselineBatch), prepared.data(), plan.target(),
-                stats -> !shuttingDown);
+        LogisticBaseline.Outcome baseline = baselines.train(plan.design(), prepared.data());
         var metrics = evaluator.evaluate(baseline.network(), prepared.data(), plan.target());
-        return evaluated.withBaseline(new dev.backprop.evaluation.Baseline("logistic-regression", epochs, metrics.train(),
-                metrics.test()));
+        return evaluated.withBaseline(new dev.backprop.evaluation.Baseline("logistic-regression", baseline.epochs(),
+                metrics.train(), metrics.test()));
     }
 
     /** Tells the queue to run the job again: it was stopped by a shutdown, not by anything wrong with it. */
