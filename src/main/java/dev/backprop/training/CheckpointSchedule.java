@@ -2,13 +2,13 @@ package dev.backprop.training;
 
 /**
  * When a running job stores a checkpoint: every {@code checkpointEvery} epochs, but not sooner than
- * {@code checkpointMinInterval} after the previous one, nor sooner than 20 times what the previous one took. Fast
- * epochs (a small network on a small table) thus pay at most a few % for checkpoints, slow ones get one every epoch.
+ * {@code checkpointMinInterval} after the previous one, nor sooner than 50 times what the previous one took. Fast
+ * epochs (a small network on a small table) thus pay at most 2% for checkpoints, slow ones get one every epoch.
  * A shutdown always gets one, so the re-queued job loses nothing.
  */
 final class CheckpointSchedule {
 
-    private static final int COST_FACTOR = 20;
+    private static final int COST_FACTOR = 50;
 
     private final int every;
     private final long minIntervalNanos;

@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param shutdownWait      how long a shutdown waits for running jobs to finish their epoch and re-queue themselves
  * @param checkpointEvery   a running job stores a checkpoint every this many epochs, so a re-queued job resumes
  *                          from it (0: never; such jobs restart from epoch 0)
- * @param checkpointMinInterval at least this long between two checkpoints of a job, and at least 20 times as long as
- *                          the last checkpoint took, so checkpoints of fast epochs cost a few % at most
+ * @param checkpointMinInterval at least this long between two checkpoints of a job, and at least 50 times as long as
+ *                          the last checkpoint took, so checkpoints of fast epochs cost 2% at most
  */
 @ConfigurationProperties("backprop.training")
 public record TrainingProperties(Integer workers, Integer threadsPerJob, Integer maxQueued, Duration pollInterval,
