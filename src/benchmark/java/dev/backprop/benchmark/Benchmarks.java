@@ -60,10 +60,19 @@ public final class Benchmarks {
             Map<String, Long> trainRows = new java.util.HashMap<>();
             List<TrainingBenchmarks.Row> rows = new ArrayList<>();
             for (Workload workload : workloads) {
+                // Service and raw DL4J take turns, best of each: a load change between the two would otherwise
+                // decide the ratio.
                 String definition = workload.definition(datasets.get(workload.key()), workload.epochs());
                 long modelId = api.defineModel(definition);
-                double seconds = TrainingBenchmarks.trainThroughService(api, modelId)[1];
-                JsonNode raw = training.raw(workload, definition, TrainingBenchmarks.Variant.shipped(), List.of());
+                double seconds = Double.MAX_VALUE;
+                JsonNode raw = null;
+                for (int round = 0; round < (quick ? 1 : 2); round++) {
+                    seconds = Math.min(seconds, TrainingBenchmarks.trainThroughService(api, modelId)[1]);
+                    JsonNode rawRound = training.raw(workload, definition, TrainingBenchmarks.Variant.shipped(), List.of());
+                    if (raw == null || rawRound.get("samplesPerSecond").asDouble() > raw.get("samplesPerSecond").asDouble()) {
+                        raw = rawRound;
+                    }
+                }
                 long rowsTrained = raw.get("trainRows").asLong();
                 double service = rowsTrained * (double) workload.epochs() / seconds;
                 System.out.printf("  %-30s service %8.0f samples/s (%.1f s) | raw DL4J %8.0f samples/s%n", workload.title(),
