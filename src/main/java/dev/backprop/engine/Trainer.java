@@ -18,10 +18,8 @@ import org.springframework.stereotype.Component;
  * Trains a network epoch by epoch: shuffle the training part (seeded), fit it in batches, measure loss and
  * accuracy on both parts, tell the listener, and stop early when asked to.
  *
- * <p>The per-epoch history is kept to a few percent of the training cost, so a job is about as fast as a bare DL4J
- * loop: the training loss is the mean loss of the epoch's batches (DL4J computes it for every step anyway), and
- * the other figures are measured after the epoch on a fixed sample of each part of {@link #historyRows} rows
- * (every row of a smaller part). The final metrics of a version ({@link Evaluator}) always use every row.
+ * <p>The per-epoch history ({@link EpochHistory}) is kept to a few percent of the training cost, so a job is about as
+ * fast as a bare DL4J loop. The final metrics of a version ({@link Evaluator}) always use every row.
  */
 @Component
 public class Trainer {
@@ -40,9 +38,7 @@ public class Trainer {
                 : resumeFrom.resume(earlyStop);
         MultiLayerNetwork network = resumed.network();
         EarlyStopping stopping = resumed.stopping();
-        int sampleRows = historyRows(data.trainX().length);
-        DataSet train = sample(data.trainX(), data.trainY(), sampleRows, design.seed());
-        DataSet test = sample(data.testX(), data.testY(), sampleRows, design.seed());
+        EpochHistory history = new EpochHistory(data, target, design.seed());
         BatchLosses losses = new BatchLosses();
         network.addListeners(losses);
         Batches batches = new Batches(data, design, target);
@@ -51,7 +47,7 @@ public class Trainer {
             // One list element per step: the iterator's second argument counts list elements, not rows.
             losses.reset();
             network.fit(new ListDataSetIterator<>(epochBatches, 1));
-            EpochStats stats = measure(network, epoch, losses.mean(), train, test, target);
+            EpochStats stats = history.measure(network, epoch, losses.mean());
             if (!Double.isFinite(stats.trainLoss())) {
                 throw new TrainingDivergedException("The training loss became " + stats.trainLoss() + " in epoch " + epoch
                         + ": training diverged. Lower the learning rate (now " + design.learningRate()
@@ -74,48 +70,19 @@ public class Trainer {
         return new TrainingOutcome(new TrainedNetwork(network), design.epochs(), false, false, kept);
     }
 
-    /**
-     * Rows per part measured after each epoch: a thirtieth of the training part, at least 256. Scoring both parts
-     * then costs about as much as 3% of the epoch's steps (a step is a forward and a backward pass).
-     */
-    static int historyRows(int trainRows) {
-        return Math.max(256, trainRows / 30);
-    }
-
-    /** All rows when there are at most {@code rows}, else a fixed seeded sample of that many. */
-    private static DataSet sample(float[][] x, float[][] y, int rows, long seed) {
-        if (x.length <= rows) {
-            return new DataSet(Nd4j.create(x), Nd4j.create(y));
+    /** 0 … n−1 in a seeded random order. */
+    static int[] shuffled(int n, java.util.Random random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
         }
-        int[] order = Batches.shuffled(x.length, new java.util.Random(seed));
-        float[][] sampleX = new float[rows][];
-        float[][] sampleY = new float[rows][];
-        for (int i = 0; i < rows; i++) {
-            sampleX[i] = x[order[i]];
-            sampleY[i] = y[order[i]];
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
         }
-        return new DataSet(Nd4j.create(sampleX), Nd4j.create(sampleY));
-    }
-
-    private static EpochStats measure(MultiLayerNetwork network, int epoch, double batchLoss, DataSet train, DataSet test,
-            TargetEncoder target) {
-        double trainLoss = Double.isNaN(batchLoss) ? network.score(train, false) : batchLoss;
-        double testLoss = test.numExamples() > 0 ? network.score(test, false) : Double.NaN;
-        Double trainAccuracy = null;
-        Double testAccuracy = null;
-        if (target.task().isClassification() || target.task() == dev.backprop.preprocessing.Task.MULTILABEL) {
-            trainAccuracy = accuracy(network, train, target);
-            testAccuracy = test.numExamples() > 0 ? accuracy(network, test, target) : null;
-        }
-        return new EpochStats(epoch, trainLoss, testLoss, trainAccuracy, testAccuracy);
-    }
-
-    private static double accuracy(MultiLayerNetwork network, DataSet data, TargetEncoder target) {
-        if (target.task() == dev.backprop.preprocessing.Task.MULTILABEL) {
-            return Outputs.labelAccuracy(Matrices.rows(network.output(data.getFeatures(), false)), Matrices.rows(data.getLabels()));
-        }
-        return Outputs.accuracy(Matrices.rows(network.output(data.getFeatures(), false)), Matrices.rows(data.getLabels()),
-                (float) target.decisionThreshold());
+        return order;
     }
 
     /** The mean of the scores DL4J computed for the steps of one epoch (NaN before the first step). */
@@ -169,7 +136,7 @@ public class Trainer {
         }
 
         List<DataSet> forEpoch(int epoch) {
-            int[] order = shuffled(x.length, new java.util.Random(seed + epoch));
+            int[] order = Trainer.shuffled(x.length, new java.util.Random(seed + epoch));
             List<DataSet> batches = new ArrayList<>();
             for (int from = 0; from < order.length; from += size) {
                 int to = Math.min(from + size, order.length);
@@ -187,20 +154,6 @@ public class Trainer {
                 batches.add(new DataSet(Nd4j.create(features), Nd4j.create(labels), null, labelMask));
             }
             return batches;
-        }
-
-        private static int[] shuffled(int n, java.util.Random random) {
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
-            return order;
         }
     }
 }
