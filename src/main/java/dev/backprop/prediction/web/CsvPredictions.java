@@ -10,6 +10,7 @@ import dev.backprop.dataset.CsvReader;
 import dev.backprop.dataset.Numbers;
 import dev.backprop.prediction.TablePredictions;
 import dev.backprop.shared.TooLargeException;
+import tools.jackson.core.io.NumberOutput;
 
 /**
  * CSV in, CSV out: the input columns as sent, then the prediction columns. The request is read as a stream and
@@ -88,7 +89,9 @@ final class CsvPredictions {
                 first = false;
             }
             for (int n = 0; n < numbers; n++) {
-                CsvCells.append(text, Double.toString(predictions.number(i, n)), first);
+                // Jackson's Schubfach: the shortest text that reads back as the same double (as Double.toString's
+                // does, but for a few digits too many at times), several times faster.
+                CsvCells.append(text, NumberOutput.toString(predictions.number(i, n), true), first);
                 first = false;
             }
             text.append(CsvCells.RECORD_SEPARATOR);
