@@ -3,6 +3,8 @@ package dev.backprop.dataset;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import tools.jackson.core.io.NumberInput;
+
 /** Parsing of numeric cells, shared by schema inference and the feature encoders. */
 public final class Numbers {
 
@@ -20,7 +22,8 @@ public final class Numbers {
             return null;
         }
         try {
-            double d = Double.parseDouble(value);
+            // Jackson's FastDoubleParser: correctly rounded like Double.parseDouble, in a fraction of the time.
+            double d = NumberInput.parseDouble(value, true);
             return Double.isFinite(d) ? d : null;
         } catch (NumberFormatException e) {
             return null;

@@ -1,6 +1,7 @@
 package dev.backprop.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,11 @@ final class DenseForwardPass {
 
     private record Dense(float[][] weights, float[] bias, Function function) {
     }
+
+    /** Rows go through the layers in blocks this long, whose activations stay in the cache. */
+    private static final int BLOCK_ROWS = 1024;
+    /** Fewer rows than this go one by one: blocks so short would not pay for their reshuffling. */
+    private static final int MIN_BLOCK_ROWS = 1024;
 
     private final List<Dense> layers;
 
@@ -64,10 +70,72 @@ final class DenseForwardPass {
 
     float[][] predict(float[][] rows) {
         float[][] out = new float[rows.length][];
-        for (int r = 0; r < rows.length; r++) {
-            out[r] = predict(rows[r]);
+        if (rows.length < MIN_BLOCK_ROWS) {
+            for (int r = 0; r < rows.length; r++) {
+                out[r] = predict(rows[r]);
+            }
+            return out;
+        }
+        for (int start = 0; start < rows.length; start += BLOCK_ROWS) {
+            int count = Math.min(BLOCK_ROWS, rows.length - start);
+            float[][] units = new float[rows[start].length][count];
+            for (int r = 0; r < count; r++) {
+                float[] row = rows[start + r];
+                for (int i = 0; i < units.length; i++) {
+                    units[i][r] = row[i];
+                }
+            }
+            for (Dense layer : layers) {
+                units = forward(layer, units, count);
+            }
+            for (int r = 0; r < count; r++) {
+                float[] row = new float[units.length];
+                for (int o = 0; o < row.length; o++) {
+                    row[o] = units[o][r];
+                }
+                out[start + r] = row;
+            }
         }
         return out;
+    }
+
+    /**
+     * One layer for a block of rows held unit by unit ({@code inputs[i][r]}: unit i of row r). Each weight is
+     * multiplied into a whole block at once: long loops over contiguous memory that the JIT vectorises without the
+     * per-row branches of {@link #predict(float[])}. The sums are formed in the same order, so the results are the same
+     * to the bit.
+     */
+    private static float[][] forward(Dense layer, float[][] inputs, int count) {
+        float[][] weights = layer.weights();
+        float[][] outputs = new float[layer.bias().length][count];
+        for (int o = 0; o < outputs.length; o++) {
+            float[] sums = outputs[o];
+            Arrays.fill(sums, layer.bias()[o]);
+            for (int i = 0; i < inputs.length; i++) {
+                float weight = weights[i][o];
+                float[] input = inputs[i];
+                for (int r = 0; r < count; r++) {
+                    sums[r] += weight * input[r];
+                }
+            }
+        }
+        if (layer.function() == Function.SOFTMAX) {
+            float[] row = new float[outputs.length];
+            for (int r = 0; r < count; r++) {
+                for (int o = 0; o < row.length; o++) {
+                    row[o] = outputs[o][r];
+                }
+                apply(Function.SOFTMAX, row);
+                for (int o = 0; o < row.length; o++) {
+                    outputs[o][r] = row[o];
+                }
+            }
+        } else {
+            for (float[] unit : outputs) {
+                apply(layer.function(), unit);
+            }
+        }
+        return outputs;
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.backprop.prediction;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import dev.backprop.preprocessing.Preprocessor;
 import dev.backprop.preprocessing.Task;
@@ -55,7 +55,7 @@ public class PredictionService {
      * missing feature is reported once for the header, and columns that are not features (an id, say) are ignored here
      * and left for the caller to echo.
      */
-    public Predictions predictTable(long modelId, Optional<Integer> version, List<String> columns,
+    public TablePredictions predictTable(long modelId, Optional<Integer> version, List<String> columns,
             List<String[]> rows, IntFunction<String> rowPath, Double threshold) {
         LoadedModel model = cache.get(modelId, version);
         List<Violation> missing = model.preprocessor().featureColumns().stream()
@@ -66,8 +66,13 @@ public class PredictionService {
         if (!missing.isEmpty()) {
             throw new InvalidRequestException(missing.get(0).message(), missing);
         }
-        return predict(modelId, version, rows.size(), threshold,
-                (preprocessor, warnings) -> PredictionInputs.encodeTable(preprocessor, columns, rows, rowPath, warnings));
+        return timed(modelId, () -> {
+            // A CSV answer has no column for warnings: they are left out.
+            Outputs run = run(modelId, version, rows.size(), threshold,
+                    (preprocessor, warnings) -> PredictionInputs.encodeTable(preprocessor, columns, rows, rowPath, warnings),
+                    new ArrayList<>(rows.size()));
+            return TablePredictions.of(run.model().preprocessor().target(), run.outputs(), run.threshold());
+        });
     }
 
     /** Network inputs for a request's rows, one warnings list per row added to {@code warnings}. */
@@ -77,11 +82,16 @@ public class PredictionService {
     }
 
     private Predictions predict(long modelId, Optional<Integer> version, int rowCount, Double threshold, Encoding encoding) {
+        return timed(modelId, () -> predictRows(modelId, version, rowCount, threshold, encoding));
+    }
+
+    /** Runs a prediction request, timing it by model and outcome. */
+    private <T> T timed(long modelId, Supplier<T> request) {
         long start = System.nanoTime();
         String outcome = "error";
         String model = Long.toString(modelId);
         try {
-            Predictions predictions = predictRows(modelId, version, rowCount, threshold, encoding);
+            T predictions = request.get();
             outcome = "success";
             return predictions;
         } catch (InvalidRequestException | TooLargeException e) {
@@ -106,70 +116,38 @@ public class PredictionService {
         }
     }
 
-    private Predictions predictRows(long modelId, Optional<Integer> version, int rowCount, Double threshold,
-            Encoding encoding) {
+    /** The network's outputs for a request's rows, with the model and the decision threshold they are read with. */
+    private record Outputs(LoadedModel model, double threshold, float[][] outputs) {
+    }
+
+    private Outputs run(long modelId, Optional<Integer> version, int rowCount, Double threshold, Encoding encoding,
+            List<List<String>> warnings) {
         if (rowCount > properties.maxRows()) {
             throw new TooLargeException("The request has " + rowCount + " rows; the limit backprop.prediction.max-rows is "
                     + properties.maxRows() + ". Split it into smaller requests.");
         }
         LoadedModel model = cache.get(modelId, version);
-        TargetEncoder target = model.preprocessor().target();
-        double cut = threshold(threshold, target);
-        List<List<String>> warnings = new ArrayList<>(rowCount);
+        double cut = threshold(threshold, model.preprocessor().target());
         float[][] inputs = encoding.encode(model.preprocessor(), warnings);
-        float[][] outputs = model.network().predict(inputs);
+        return new Outputs(model, cut, model.network().predict(inputs));
+    }
+
+    private Predictions predictRows(long modelId, Optional<Integer> version, int rowCount, Double threshold,
+            Encoding encoding) {
+        List<List<String>> warnings = new ArrayList<>(rowCount);
+        Outputs run = run(modelId, version, rowCount, threshold, encoding, warnings);
+        LoadedModel model = run.model();
+        TargetEncoder target = model.preprocessor().target();
+        double cut = run.threshold();
+        float[][] outputs = run.outputs();
         List<RowPrediction> predictions = new ArrayList<>(outputs.length);
         for (int i = 0; i < outputs.length; i++) {
-            predictions.add(interpret(outputs[i], target, cut, warnings.get(i)));
+            predictions.add(RowPrediction.of(outputs[i], target, cut, warnings.get(i)));
         }
         boolean binary = target.task() == Task.BINARY;
         boolean multilabel = target.task() == Task.MULTILABEL;
         return new Predictions(modelId, model.version(), target.task().id(), binary ? target.positiveLabel() : null,
                 binary || multilabel ? cut : null, multilabel ? target.columns() : target.labels(), predictions);
-    }
-
-    private static RowPrediction interpret(float[] output, TargetEncoder target, double threshold, List<String> warnings) {
-        if (target.columns() != null) {
-            Map<String, Double> byColumn = new LinkedHashMap<>();
-            for (int c = 0; c < output.length; c++) {
-                byColumn.put(target.columns().get(c), (double) output[c]);
-            }
-            if (target.task() == Task.REGRESSION) {
-                return new RowPrediction(null, null, null, null, warnings, null, byColumn);
-            }
-            String applies = String.join(",", byColumn.entrySet().stream()
-                    .filter(e -> e.getValue() >= threshold).map(Map.Entry::getKey).toList());
-            return new RowPrediction(applies, null, byColumn, null, warnings);
-        }
-        if (target.task() == Task.REGRESSION) {
-            return new RowPrediction(null, null, null, (double) output[0], warnings);
-        }
-        if (target.signedScores()) {
-            String label = output[0] >= threshold ? target.positiveLabel() : target.negativeLabel();
-            return new RowPrediction(label, null, null, null, warnings, (double) output[0]);
-        }
-        Map<String, Double> probabilities = new LinkedHashMap<>();
-        if (target.singleSigmoidUnit()) {
-            double positive = output[0];
-            for (String label : target.labels()) {
-                probabilities.put(label, label.equals(target.positiveLabel()) ? positive : 1 - positive);
-            }
-            String label = positive >= threshold ? target.positiveLabel() : target.negativeLabel();
-            return new RowPrediction(label, positive, probabilities, null, warnings);
-        }
-        int best = 0;
-        for (int c = 0; c < output.length; c++) {
-            probabilities.put(target.labels().get(c), (double) output[c]);
-            if (output[c] > output[best]) {
-                best = c;
-            }
-        }
-        if (target.task() == Task.BINARY) {
-            double positive = probabilities.get(target.positiveLabel());
-            String label = positive >= threshold ? target.positiveLabel() : target.negativeLabel();
-            return new RowPrediction(label, positive, probabilities, null, warnings);
-        }
-        return new RowPrediction(target.labels().get(best), null, probabilities, null, warnings);
     }
 
     private static double threshold(Double threshold, TargetEncoder target) {

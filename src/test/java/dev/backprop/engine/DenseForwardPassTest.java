@@ -36,12 +36,17 @@ class DenseForwardPassTest {
             TrainedNetwork network = new Trainer().train(design, new TrainingData(x, y, x, y), target, stats -> true).network();
             assertThat(network.usesFastPath()).as(activation + " → " + output).isTrue();
 
-            float[][] rows = random(40, 5, 2);
+            // More rows than one block of the batched pass, the last block short.
+            float[][] rows = random(2_100, 5, 2);
             float[][] fast = network.predict(rows);
             float[][] dl4j = network.predictWithDl4j(rows);
             for (int r = 0; r < rows.length; r++) {
                 for (int c = 0; c < fast[r].length; c++) {
                     assertThat(fast[r][c]).as(activation + " → " + output).isCloseTo(dl4j[r][c], within(1e-5f));
+                }
+                // A row alone (the row-by-row pass) gets exactly what it gets in a batch.
+                if (r % 97 == 0) {
+                    assertThat(network.predict(new float[][] {rows[r]})[0]).as(activation + " → " + output).containsExactly(fast[r]);
                 }
             }
         }

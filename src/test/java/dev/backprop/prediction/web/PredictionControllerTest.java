@@ -11,6 +11,7 @@ import dev.backprop.dataset.DatasetProperties;
 import dev.backprop.prediction.PredictionService;
 import dev.backprop.prediction.Predictions;
 import dev.backprop.prediction.RowPrediction;
+import dev.backprop.prediction.TablePredictions;
 import dev.backprop.shared.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,7 +75,7 @@ class PredictionControllerTest {
     void csvInCsvOutWithPredictionColumnsAppended() {
         given(predictions.maxRows()).willReturn(100);
         given(predictions.predictTable(eq(1L), eq(Optional.empty()), eq(List.of("Sex", "Note")), any(), any(), isNull()))
-                .willReturn(binary(0.75));
+                .willReturn(binaryRows(0.75, 1));
 
         var response = assertThat(mvc.post().uri("/api/models/1/predictions").contentType("text/csv").accept("text/csv")
                 .content("Sex,Note\nfemale,=HYPERLINK(\"x\")\n"));
@@ -134,9 +135,15 @@ class PredictionControllerTest {
         response.bodyJson().extractingPath("$.errors[0].path").isEqualTo("$[0].Sex");
     }
 
-    private static Predictions binaryRows(double yes, int rows) {
-        Predictions one = binary(yes);
-        return new Predictions(1, 2, "binary", "yes", 0.5, one.labels(), java.util.Collections.nCopies(rows, one.rows().get(0)));
+    private static TablePredictions binaryRows(double yes, int rows) {
+        String[] labels = new String[rows];
+        double[] numbers = new double[2 * rows];
+        for (int r = 0; r < rows; r++) {
+            labels[r] = "yes";
+            numbers[2 * r] = 1 - yes;
+            numbers[2 * r + 1] = yes;
+        }
+        return new TablePredictions(List.of("prediction", "probability_no", "probability_yes"), labels, numbers);
     }
 
     private static Predictions binary(double yes) {

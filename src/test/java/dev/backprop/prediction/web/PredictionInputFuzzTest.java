@@ -13,8 +13,7 @@ import dev.backprop.dataset.CsvTable;
 import dev.backprop.dataset.Numbers;
 import dev.backprop.dataset.SchemaInference;
 import dev.backprop.prediction.PredictionInputs;
-import dev.backprop.prediction.Predictions;
-import dev.backprop.prediction.RowPrediction;
+import dev.backprop.prediction.TablePredictions;
 import dev.backprop.preprocessing.Imputation;
 import dev.backprop.preprocessing.Preprocessor;
 import dev.backprop.preprocessing.PreprocessorFitter;
@@ -131,12 +130,12 @@ class PredictionInputFuzzTest {
         }
     }
 
-    private static Predictions predictions(int rows) {
-        List<RowPrediction> predictions = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            predictions.add(new RowPrediction("=yes", 0.5, Map.of("no", 0.5, "=yes", 0.5), null, List.of()));
-        }
-        return new Predictions(1, 1, "binary", "=yes", 0.5, List.of("no", "=yes"), predictions);
+    private static TablePredictions predictions(int rows) {
+        String[] labels = new String[rows];
+        java.util.Arrays.fill(labels, "=yes");
+        double[] numbers = new double[2 * rows];
+        java.util.Arrays.fill(numbers, 0.5);
+        return new TablePredictions(List.of("prediction", "probability_no", "probability_=yes"), labels, numbers);
     }
 
     private static Preprocessor preprocessor() {
