@@ -40,13 +40,21 @@ final class Server implements AutoCloseable {
     }
 
     static Server start(Path jar) throws IOException {
+        return start(jar, List.of(), List.of());
+    }
+
+    /** {@code jvmOptions} go before {@code -jar} (a JFR recording, say), {@code settings} after it ({@code --name=value}). */
+    static Server start(Path jar, List<String> jvmOptions, List<String> settings) throws IOException {
         Path workDir = Files.createTempDirectory("backprop-bench-");
         int port = freePort();
         String key = randomKey();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--backprop.security.bootstrap-admin-key=" + key,
                 "--backprop.benchmark.ceiling-endpoint=true"));
+        command.addAll(settings);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
