@@ -73,6 +73,21 @@ final class Server implements AutoCloseable {
         return rss(process.pid()) / 1024.0;
     }
 
+    /**
+     * CPU time the server process has used so far (user and system, all threads), in seconds: per request, it says
+     * what a path costs even when other processes make throughput on the shared cores unreliable.
+     */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            // Fields after the command name, which is in parentheses and may itself hold spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Largest resident memory seen since the last reset, in MB. */
     double peakRssMb() {
         return peakRssKb.get() / 1024.0;
