@@ -40,13 +40,21 @@ final class Server implements AutoCloseable {
     }
 
     static Server start(Path jar) throws IOException {
+        return start(jar, List.of(), List.of());
+    }
+
+    /** {@code jvmOptions} go before {@code -jar} (a JFR recording, say), {@code settings} after it ({@code --name=value}). */
+    static Server start(Path jar, List<String> jvmOptions, List<String> settings) throws IOException {
         Path workDir = Files.createTempDirectory("backprop-bench-");
         int port = freePort();
         String key = randomKey();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--backprop.security.bootstrap-admin-key=" + key,
                 "--backprop.benchmark.ceiling-endpoint=true"));
+        command.addAll(settings);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
@@ -63,6 +71,21 @@ final class Server implements AutoCloseable {
     /** Resident memory now, in MB. */
     double rssMb() {
         return rss(process.pid()) / 1024.0;
+    }
+
+    /**
+     * CPU time the server process has used so far (user and system, all threads), in seconds: per request, it says
+     * what a path costs even when other processes make throughput on the shared cores unreliable.
+     */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            // Fields after the command name, which is in parentheses and may itself hold spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException e) {
+            return Double.NaN;
+        }
     }
 
     /** Largest resident memory seen since the last reset, in MB. */

@@ -23,6 +23,18 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class ModelCache {
 
     private record Key(long modelId, int version) {
+
+        // Written out: the generated record methods go through method handles, which cost a visible share of a
+        // single-row prediction when called from the cache's shared (megamorphic) lookups.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.modelId == modelId && key.version == version;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(modelId) * 31 + version;
+        }
     }
 
     private final ModelService models;

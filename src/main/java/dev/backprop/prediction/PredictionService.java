@@ -17,7 +17,6 @@ import dev.backprop.shared.NotFoundException;
 import dev.backprop.shared.TooLargeException;
 import dev.backprop.shared.Violation;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Service;
 
 /** Predicts from raw feature values, exactly as the CSV had them, with a cached trained version. */
@@ -26,12 +25,12 @@ public class PredictionService {
 
     private final ModelCache cache;
     private final PredictionProperties properties;
-    private final MeterRegistry registry;
+    private final PredictionTimers timers;
 
     PredictionService(ModelCache cache, PredictionProperties properties, MeterRegistry registry) {
         this.cache = cache;
         this.properties = properties;
-        this.registry = registry;
+        this.timers = new PredictionTimers(registry);
     }
 
     /** Rows accepted in one request ({@code backprop.prediction.max-rows}). */
@@ -88,31 +87,25 @@ public class PredictionService {
     /** Runs a prediction request, timing it by model and outcome. */
     private <T> T timed(long modelId, Supplier<T> request) {
         long start = System.nanoTime();
-        String outcome = "error";
+        PredictionTimers.Outcome outcome = PredictionTimers.Outcome.ERROR;
         String model = Long.toString(modelId);
         try {
             T predictions = request.get();
-            outcome = "success";
+            outcome = PredictionTimers.Outcome.SUCCESS;
             return predictions;
         } catch (InvalidRequestException | TooLargeException e) {
-            outcome = "invalid";
+            outcome = PredictionTimers.Outcome.INVALID;
             throw e;
         } catch (NotFoundException e) {
             // Not the caller's id: every made-up id would add a histogram that lives as long as the process.
             model = "unknown";
-            outcome = "unavailable";
+            outcome = PredictionTimers.Outcome.UNAVAILABLE;
             throw e;
         } catch (ConflictException e) {
-            outcome = "unavailable";
+            outcome = PredictionTimers.Outcome.UNAVAILABLE;
             throw e;
         } finally {
-            Timer.builder("backprop.predictions")
-                    .description("Prediction requests (one row or a batch) by model and outcome")
-                    .tag("model", model)
-                    .tag("outcome", outcome)
-                    .publishPercentileHistogram()
-                    .register(registry)
-                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            timers.timer(model, outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
