@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The packaged jar started as an operator would start it (OpenMP settings, bootstrap admin key) in a fresh working
- * directory, so H2 starts empty. Watches its resident memory in the background.
+ * The packaged jar started as the image starts it ({@link ShippedLayout}: extracted, with its class data sharing
+ * archive; OpenMP settings, bootstrap admin key) in a fresh working directory, so H2 starts empty. Watches its
+ * resident memory in the background.
  */
 final class Server implements AutoCloseable {
 
@@ -40,10 +41,13 @@ final class Server implements AutoCloseable {
     }
 
     static Server start(Path jar) throws IOException {
+        Path app = ShippedLayout.prepare(jar);
         Path workDir = Files.createTempDirectory("backprop-bench-");
         int port = freePort();
         String key = randomKey();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of(javaBinary(),
+                "-XX:SharedArchiveFile=" + app.resolve(ShippedLayout.ARCHIVE),
+                "-jar", app.resolve(ShippedLayout.APPLICATION).toString(),
                 "--server.port=" + port,
                 "--backprop.security.bootstrap-admin-key=" + key,
                 "--backprop.benchmark.ceiling-endpoint=true"));
