@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The packaged jar started as an operator would start it (OpenMP settings, bootstrap admin key) in a fresh working
- * directory, so H2 starts empty. Watches its resident memory in the background.
+ * The packaged jar started as the image starts it ({@link ShippedLayout}: extracted, with its class data sharing
+ * archive; OpenMP settings, bootstrap admin key) in a fresh working directory, so H2 starts empty. Watches its
+ * resident memory in the background.
  */
 final class Server implements AutoCloseable {
 
@@ -43,14 +44,19 @@ final class Server implements AutoCloseable {
         return start(jar, List.of(), List.of());
     }
 
-    /** {@code jvmOptions} go before {@code -jar} (a JFR recording, say), {@code settings} after it ({@code --name=value}). */
+    /**
+     * Starts the jar as the image does (extracted, with its class data sharing archive). {@code jvmOptions} go before
+     * {@code -jar} (a JFR recording, say), {@code settings} after it ({@code --name=value}).
+     */
     static Server start(Path jar, List<String> jvmOptions, List<String> settings) throws IOException {
+        Path app = ShippedLayout.prepare(jar);
         Path workDir = Files.createTempDirectory("backprop-bench-");
         int port = freePort();
         String key = randomKey();
-        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        List<String> command = new ArrayList<>(List.of(javaBinary(),
+                "-XX:SharedArchiveFile=" + app.resolve(ShippedLayout.ARCHIVE)));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
+        command.addAll(List.of("-jar", app.resolve(ShippedLayout.APPLICATION).toString(),
                 "--server.port=" + port,
                 "--backprop.security.bootstrap-admin-key=" + key,
                 "--backprop.benchmark.ceiling-endpoint=true"));

@@ -34,8 +34,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Starts the packaged jar the way the image does, without Docker: the Dockerfile's layer extraction, its COPY order,
- * its ENTRYPOINT, its ENV; everything is read from the Dockerfile, so this follows it when it changes. Run by
- * maven-failsafe-plugin after {@code package} ({@code ./mvnw verify}).
+ * its class data sharing training run, its ENTRYPOINT, its ENV; everything is read from the Dockerfile, so this
+ * follows it when it changes. Run by maven-failsafe-plugin after {@code package} ({@code ./mvnw verify}).
  *
  * <p>Differences from the container, all deliberate: the {@code java} of this JVM, not the image's; the JavaCPP
  * cache and the H2 database in a temporary directory instead of /tmp/javacpp and /app/data; a free port instead of
@@ -44,6 +44,9 @@ import org.yaml.snakeyaml.Yaml;
 class ContainerEntrypointIT {
 
     private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+    /** The training run starts the whole context once; generous, because it unpacks the JavaCPP cache too. */
+    private static final Duration ARCHIVED_WITHIN = Duration.ofSeconds(300);
+    private static final String ARCHIVE_OPTION = "-XX:ArchiveClassesAtExit=";
     private static final Duration STOPPED_WITHIN = Duration.ofSeconds(60);
     /** `cp target/backprop-*.jar app.jar` in the build stage. */
     private static final String JAR_GLOB = "backprop-*.jar";
@@ -61,6 +64,7 @@ class ContainerEntrypointIT {
         Path jar = packagedJar();
         Path extracted = extractLayers(jar);
         Path app = copyLayersLikeTheDockerfile(extracted);
+        createClassDataArchive(app);
 
         int port = freePort();
         Path log = temp.resolve("backprop.log");
@@ -196,37 +200,83 @@ class ContainerEntrypointIT {
         return app;
     }
 
+    /**
+     * Runs the final stage's `java -XX:ArchiveClassesAtExit=... ` RUN in the application directory with the image's
+     * ENV, as the image build does (only its JavaCPP cache is moved to the temporary directory).
+     */
+    private void createClassDataArchive(Path app) throws Exception {
+        List<String> command = new ArrayList<>();
+        for (String word : Dockerfile.words(trainingCommand())) {
+            command.add(command.isEmpty() && word.equals("java") ? java
+                    : JAVACPP_CACHEDIR.matcher(word).matches() ? cachedirOption() : word);
+        }
+        String archive = command.stream().filter(w -> w.startsWith(ARCHIVE_OPTION)).findFirst().orElseThrow()
+                .substring(ARCHIVE_OPTION.length());
+        Path log = temp.resolve("archive.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        imageEnvironment(builder.environment());
+        long started = System.nanoTime();
+        Process training = builder.start();
+        boolean done = training.waitFor(ARCHIVED_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        if (!done) {
+            training.destroyForcibly();
+        }
+        assertThat(done && training.exitValue() == 0).as("%s%n%s", command, Files.readString(log)).isTrue();
+        assertThat(app.resolve(archive)).as("the class data archive").isRegularFile();
+        System.out.printf("Class data archive %s written in %.1f s%n", archive, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The `java -XX:ArchiveClassesAtExit=...` part of the final stage's RUN instructions. */
+    private String trainingCommand() {
+        for (Dockerfile.Instruction run : dockerfile.finalStage().all("RUN")) {
+            for (String part : run.arguments().split("&&")) {
+                if (part.contains(ARCHIVE_OPTION)) {
+                    return part.strip();
+                }
+            }
+        }
+        throw new AssertionError("The final stage has no RUN with `java " + ARCHIVE_OPTION + "...`");
+    }
+
     private Process start(Path app, int port, Path log) throws IOException {
         List<String> command = new ArrayList<>(dockerfile.entrypoint());
         assertThat(command.get(0)).as("ENTRYPOINT starts java").isEqualTo("java");
         command.set(0, java);
 
-        Map<String, String> imageEnv = dockerfile.finalStage().env();
-        assertThat(imageEnv).containsKeys("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "JAVA_TOOL_OPTIONS");
-        Path javacppCache = temp.resolve("javacpp");
-        String javaToolOptions = imageEnv.get("JAVA_TOOL_OPTIONS");
-        Matcher cachedir = JAVACPP_CACHEDIR.matcher(javaToolOptions);
-        String cachedirOption = "-Dorg.bytedeco.javacpp.cachedir=" + javacppCache;
-        javaToolOptions = cachedir.find()
-                ? cachedir.replaceFirst(Matcher.quoteReplacement(cachedirOption))
-                : javaToolOptions + " " + cachedirOption;
-
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        // The container sees the base image's environment plus the Dockerfile's ENV, not this machine's.
-        env.clear();
-        env.put("PATH", Path.of(java).getParent() + ":/usr/local/bin:/usr/bin:/bin");
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.putAll(imageEnv);
+        imageEnvironment(env);
         Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("JAVA_TOOL_OPTIONS", javaToolOptions);
+        // -Xshare:on makes the JVM refuse to start rather than quietly ignore an archive it cannot map.
+        overrides.put("JAVA_TOOL_OPTIONS", env.get("JAVA_TOOL_OPTIONS") + " -Xshare:on");
         overrides.put("SERVER_PORT", Integer.toString(port));
         overrides.put("SPRING_DATASOURCE_URL",
                 "jdbc:h2:file:" + temp.resolve("data").resolve("backprop") + ";DB_CLOSE_ON_EXIT=FALSE");
         env.putAll(overrides);
         System.out.println("Starting " + command + " in " + app + " with " + env);
         return builder.start();
+    }
+
+    /** The container sees the base image's environment plus the Dockerfile's ENV, not this machine's. */
+    private void imageEnvironment(Map<String, String> env) {
+        Map<String, String> imageEnv = dockerfile.finalStage().env();
+        assertThat(imageEnv).containsKeys("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "JAVA_TOOL_OPTIONS");
+        String javaToolOptions = imageEnv.get("JAVA_TOOL_OPTIONS");
+        Matcher cachedir = JAVACPP_CACHEDIR.matcher(javaToolOptions);
+        javaToolOptions = cachedir.find()
+                ? cachedir.replaceFirst(Matcher.quoteReplacement(cachedirOption()))
+                : javaToolOptions + " " + cachedirOption();
+        env.clear();
+        env.put("PATH", Path.of(java).getParent() + ":/usr/local/bin:/usr/bin:/bin");
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.putAll(imageEnv);
+        env.put("JAVA_TOOL_OPTIONS", javaToolOptions);
+    }
+
+    private String cachedirOption() {
+        return "-Dorg.bytedeco.javacpp.cachedir=" + temp.resolve("javacpp");
     }
 
     private void awaitReady(Process process, int port, Path log) throws Exception {

@@ -379,9 +379,12 @@ class KubernetesManifestsTest {
         }
 
         @Test
-        void startsTheSpringBootLauncherInExecForm() {
-            assertThat(dockerfile.entrypoint()).isNotEmpty().endsWith(
-                    "org.springframework.boot.loader.launch.JarLauncher");
+        void startsTheApplicationJarInExecFormWithTheClassDataArchiveTheImageBuildCreates() {
+            assertThat(dockerfile.entrypoint()).isNotEmpty()
+                    .contains("-XX:SharedArchiveFile=backprop.jsa").endsWith("-jar", "backprop.jar");
+            assertThat(dockerfile.finalStage().all("RUN")).extracting(Dockerfile.Instruction::arguments)
+                    .anySatisfy(run -> assertThat(run).contains("-XX:ArchiveClassesAtExit=backprop.jsa")
+                            .contains("-Dspring.context.exit=onRefresh").contains("-jar backprop.jar"));
         }
 
         @Test
