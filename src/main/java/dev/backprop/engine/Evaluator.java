@@ -9,8 +9,6 @@ import dev.backprop.evaluation.Residuals;
 import dev.backprop.preprocessing.Task;
 import dev.backprop.preprocessing.TargetEncoder;
 import org.nd4j.evaluation.classification.Evaluation;
-import org.nd4j.evaluation.classification.ROC;
-import org.nd4j.evaluation.classification.ROCMultiClass;
 import org.nd4j.evaluation.regression.RegressionEvaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
