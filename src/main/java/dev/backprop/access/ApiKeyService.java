@@ -11,6 +11,8 @@ import dev.backprop.shared.InvalidRequestException;
 import dev.backprop.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Issues, lists and revokes keys, and tells who holds a key presented with a request. */
 @Service
@@ -40,7 +42,9 @@ public class ApiKeyService {
             throw new InvalidRequestException("role", "choose a role: admin, trainer or predictor");
         }
         String key = ApiKeys.generate();
-        ApiKey saved = keys.save(new ApiKey(cleanName, role, ApiKeys.shownPrefix(key), ApiKeys.sha256(key), clock.instant()));
+        String hash = ApiKeys.sha256(key);
+        ApiKey saved = keys.save(new ApiKey(cleanName, role, ApiKeys.shownPrefix(key), hash, clock.instant()));
+        forgetAfterCommit(hash);
         return new IssuedApiKey(saved.info(), key);
     }
 
@@ -84,12 +88,28 @@ public class ApiKeyService {
             return false;
         }
         keys.save(new ApiKey("bootstrap (configuration)", Role.ADMIN, ApiKeys.shownPrefix(key), hash, clock.instant()));
+        // A probe that sent this key before it existed (readiness checks do, from the first second) left "unknown" in
+        // the cache: without this the key would be refused for up to cache-for after start-up.
+        forgetAfterCommit(hash);
         return true;
     }
 
     @Transactional(readOnly = true)
     boolean anyKeyExists() {
         return keys.count() > 0;
+    }
+
+    /** Drops a cached answer for the key now and again once the transaction has committed (a check may run between). */
+    private void forgetAfterCommit(String hash) {
+        checked.invalidate(hash);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    checked.invalidate(hash);
+                }
+            });
+        }
     }
 
     boolean isRevoked(String key) {
