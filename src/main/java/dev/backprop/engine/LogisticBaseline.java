@@ -55,6 +55,7 @@ public class LogisticBaseline {
         double[] gradW = new double[weights.length];
         double[] gradB = new double[outputs];
         double[] out = new double[outputs];
+        double[] delta = new double[outputs];
         Random shuffle = new Random(design.seed());
         int[] order = new int[x.length];
         for (int i = 0; i < order.length; i++) {
@@ -72,10 +73,18 @@ public class LogisticBaseline {
                     float[] expected = y[order[i]];
                     for (int o = 0; o < outputs; o++) {
                         // d(cross-entropy)/d(pre-activation) is (p - y) for sigmoid and for softmax alike.
-                        double delta = out[o] - expected[o];
-                        gradB[o] += delta;
-                        for (int in = 0; in < inputs; in++) {
-                            gradW[in * outputs + o] += delta * row[in];
+                        delta[o] = out[o] - expected[o];
+                        gradB[o] += delta[o];
+                    }
+                    for (int in = 0; in < inputs; in++) {
+                        double value = row[in];
+                        // Zero inputs (most pixels of an image, most one-hot columns) add nothing.
+                        if (value == 0) {
+                            continue;
+                        }
+                        int base = in * outputs;
+                        for (int o = 0; o < outputs; o++) {
+                            gradW[base + o] += delta[o] * value;
                         }
                     }
                 }
@@ -92,6 +101,9 @@ public class LogisticBaseline {
         }
         for (int in = 0; in < row.length; in++) {
             double value = row[in];
+            if (value == 0) {
+                continue;
+            }
             int base = in * outputs;
             for (int o = 0; o < outputs; o++) {
                 out[o] += value * weights[base + o];
