@@ -21,8 +21,8 @@ public class LogisticBaseline {
 
     /** Steps aimed for; a convex model comes close to its optimum in this many. */
     static final int TARGET_STEPS = 3_000;
-    /** Multiply-adds allowed for the whole baseline (about a quarter of a second): wide inputs get fewer epochs. */
-    static final long MAX_MULTIPLY_ADDS = 500_000_000L;
+    /** Multiply-adds allowed for the whole baseline (about a tenth of a second): wide inputs get fewer epochs. */
+    static final long MAX_MULTIPLY_ADDS = 150_000_000L;
     private static final int BATCH = 32;
     private static final double LEARNING_RATE = 0.01;
     private static final double BETA1 = 0.9;
