@@ -9,10 +9,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The figures of one epoch's history, kept to a few percent of the training cost: the training loss is the mean loss
- * of the epoch's batches (DL4J computes it for every step anyway); the held-out loss is DL4J's score of the held-out
- * sample, and both accuracies come from one forward pass over the two samples together. A sample is every row of a
- * part, or a fixed seeded {@link #rows} of them. On small networks each DL4J call costs more than its arithmetic, so
- * two calls per epoch instead of three matter.
+ * of the epoch's batches (DL4J computes it for every step anyway); both accuracies come from one forward pass over
+ * the two samples together, and so does a classifier's held-out loss ({@link HeldOutLoss}; DL4J's score otherwise).
+ * A sample is every row of a part, or a fixed seeded {@link #rows} of them. On small networks each DL4J call costs
+ * more than its arithmetic, so one call per epoch instead of three matters.
  */
 final class EpochHistory {
 
@@ -22,8 +22,9 @@ final class EpochHistory {
     private final float[][] trainLabels;
     private final float[][] testLabels;
     private final TargetEncoder target;
+    private final java.util.Optional<HeldOutLoss> heldOutLoss;
 
-    EpochHistory(TrainingData data, TargetEncoder target, long seed) {
+    EpochHistory(TrainingData data, TargetEncoder target, long seed, MultiLayerNetwork network) {
         int rows = rows(data.trainX().length);
         this.train = sample(data.trainX(), data.trainY(), rows, seed);
         this.test = sample(data.testX(), data.testY(), rows, seed);
@@ -32,6 +33,7 @@ final class EpochHistory {
         this.trainLabels = Matrices.rows(train.getLabels());
         this.testLabels = test.numExamples() == 0 ? new float[0][] : Matrices.rows(test.getLabels());
         this.target = target;
+        this.heldOutLoss = HeldOutLoss.of(network);
     }
 
     /**
@@ -44,14 +46,17 @@ final class EpochHistory {
 
     EpochStats measure(MultiLayerNetwork network, int epoch, double batchLoss) {
         double trainLoss = Double.isNaN(batchLoss) ? network.score(train, false) : batchLoss;
-        double testLoss = test.numExamples() > 0 ? network.score(test, false) : Double.NaN;
         boolean multilabel = target.task() == Task.MULTILABEL;
         if (!target.task().isClassification() && !multilabel) {
+            double testLoss = test.numExamples() > 0 ? network.score(test, false) : Double.NaN;
             return new EpochStats(epoch, trainLoss, testLoss, null, null);
         }
         float[][] outputs = Matrices.rows(network.output(bothFeatures, false));
         float[][] trainOutputs = java.util.Arrays.copyOfRange(outputs, 0, trainLabels.length);
         float[][] testOutputs = java.util.Arrays.copyOfRange(outputs, trainLabels.length, outputs.length);
+        double testLoss = test.numExamples() == 0 ? Double.NaN
+                : heldOutLoss.map(loss -> loss.score(network, testOutputs, testLabels))
+                        .orElseGet(() -> network.score(test, false));
         return new EpochStats(epoch, trainLoss, testLoss, accuracy(trainOutputs, trainLabels, multilabel),
                 testLabels.length > 0 ? accuracy(testOutputs, testLabels, multilabel) : null);
     }

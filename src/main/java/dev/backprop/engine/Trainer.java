@@ -38,7 +38,7 @@ public class Trainer {
                 : resumeFrom.resume(earlyStop);
         MultiLayerNetwork network = resumed.network();
         EarlyStopping stopping = resumed.stopping();
-        EpochHistory history = new EpochHistory(data, target, design.seed());
+        EpochHistory history = new EpochHistory(data, target, design.seed(), network);
         BatchLosses losses = new BatchLosses();
         network.addListeners(losses);
         Batches batches = new Batches(data, design, target);
