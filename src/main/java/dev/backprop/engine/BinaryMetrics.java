@@ -55,11 +55,7 @@ final class BinaryMetrics {
     static double exactAuc(INDArray actual, INDArray predicted) {
         float[] p = predicted.toFloatVector();
         float[] a = actual.toFloatVector();
-        Integer[] order = new Integer[p.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (x, y) -> Float.compare(p[x], p[y]));
+        Integer[] order = rowsBy(p, false);
         long positives = 0;
         double rankSum = 0;
         for (int start = 0; start < order.length; ) {
@@ -87,11 +83,7 @@ final class BinaryMetrics {
     private static float[][] byDescendingProbability(INDArray actual, INDArray predicted) {
         float[] p = predicted.toFloatVector();
         float[] a = actual.toFloatVector();
-        Integer[] order = new Integer[p.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (x, y) -> Float.compare(p[y], p[x]));
+        Integer[] order = rowsBy(p, true);
         float[] sortedP = new float[p.length];
         float[] sortedA = new float[a.length];
         for (int i = 0; i < order.length; i++) {
@@ -99,6 +91,17 @@ final class BinaryMetrics {
             sortedA[i] = a[order[i]];
         }
         return new float[][] {sortedA, sortedP};
+    }
+
+    /** Row numbers ordered by their score (a stable sort: ties keep row order). */
+    private static Integer[] rowsBy(float[] scores, boolean descending) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, descending ? (x, y) -> Float.compare(scores[y], scores[x])
+                : (x, y) -> Float.compare(scores[x], scores[y]));
+        return order;
     }
 
     /** The threshold where sensitivity + specificity − 1 (true minus false positive rate) is largest. */
