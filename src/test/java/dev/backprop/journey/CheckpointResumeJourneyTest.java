@@ -39,8 +39,7 @@ class CheckpointResumeJourneyTest {
         int k;
         try (ConfigurableApplicationContext first = start(url)) {
             ApiClient api = client(first);
-            long datasetId = api.upload("train.csv", ApiClient.resource("/data/titanic/train.csv"), "titanic")
-                    .json().get("id").asLong();
+            long datasetId = api.uploadId("train.csv", ApiClient.resource("/data/titanic/train.csv"), "titanic");
             modelId = api.postJson("/api/models", """
                     {"datasetId": %d, "target": "Survived", "exclude": ["PassengerId", "Name", "Ticket", "Cabin"],
                      "layers": [{"type": "dense", "units": 16, "activation": "relu"}, {"type": "dropout", "rate": 0.3}],

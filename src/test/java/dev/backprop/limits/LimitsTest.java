@@ -58,9 +58,7 @@ class LimitsTest {
     @BeforeAll
     void uploadData() {
         api = new ApiClient(port);
-        ApiClient.Response upload = api.upload("limits.csv", CSV.getBytes(StandardCharsets.UTF_8), "limits");
-        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
-        datasetId = upload.json().get("id").asLong();
+        datasetId = api.uploadId("limits.csv", CSV.getBytes(StandardCharsets.UTF_8), "limits");
     }
 
     @Test

@@ -64,6 +64,15 @@ public final class ApiClient {
         }
     }
 
+    /** Uploads a CSV a test needs as a fixture and returns its id; fails the test unless it was stored (201). */
+    public long uploadId(String filename, byte[] content, String name) {
+        Response upload = upload(filename, content, name);
+        if (upload.status() != 201) {
+            throw new AssertionError("Uploading " + filename + " answered " + upload.status() + ": " + upload.body());
+        }
+        return upload.json().get("id").asLong();
+    }
+
     public Response upload(String filename, byte[] content, String name) {
         String boundary = "----backprop" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
