@@ -61,4 +61,28 @@ public record Preprocessor(List<FeatureEncoder> features, TargetEncoder target) 
         }
         return out;
     }
+
+    /**
+     * The inputs of many rows of a table at once ({@code [i]} for table row {@code rows[i]}): the same values as
+     * {@link #encode} gives row by row, without a lookup per cell or a second parse of any number. Row by row, because
+     * the table is stored by row: MNIST took five times as long filled column by column.
+     */
+    public float[][] encodeRows(ParsedTable table, int[] rows) {
+        FeatureEncoder.CellWriter[] writers = new FeatureEncoder.CellWriter[features.size()];
+        int[] offsets = new int[features.size()];
+        int offset = 0;
+        for (int f = 0; f < writers.length; f++) {
+            writers[f] = features.get(f).writerFor(table);
+            offsets[f] = offset;
+            offset += features.get(f).width();
+        }
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = new float[offset];
+            for (int f = 0; f < writers.length; f++) {
+                writers[f].write(rows[i], out[i], offsets[f]);
+            }
+        }
+        return out;
+    }
 }

@@ -25,6 +25,14 @@ public final class PreprocessorFitter {
 
     public static Preprocessor fit(CsvTable table, int[] trainRows, List<ColumnSchema> features, Scaling scaling,
             Imputation imputation, TargetEncoder target) {
+        return fit(new ParsedTable(table), trainRows, features, scaling, imputation, target);
+    }
+
+    /** Fits on the training rows of a table whose numbers are parsed once for the fit and the encoding after it. */
+    public static Preprocessor fit(ParsedTable table, int[] trainRows, List<ColumnSchema> features, Scaling scaling,
+            Imputation imputation, TargetEncoder target) {
+        table.parse(features.stream().filter(feature -> feature.type() == dev.backprop.dataset.ColumnType.NUMERIC)
+                .mapToInt(feature -> table.columnIndex(feature.name())).toArray());
         List<FeatureEncoder> encoders = new ArrayList<>();
         for (ColumnSchema feature : features) {
             int c = table.columnIndex(feature.name());
@@ -65,12 +73,26 @@ public final class PreprocessorFitter {
         };
     }
 
-    private static double[] values(CsvTable table, int[] rows, int c, boolean asBoolean) {
-        return Arrays.stream(rows)
-                .mapToObj(r -> table.rows().get(r)[c])
-                .filter(v -> v != null)
-                .mapToDouble(v -> asBoolean ? (Numbers.isTrue(v) ? 1 : 0) : Numbers.parse(v))
-                .toArray();
+    /** The non-missing values of column {@code c} in the given rows, in row order; booleans as 1 (true) and 0. */
+    private static double[] values(ParsedTable table, int[] rows, int c, boolean asBoolean) {
+        double[] values = new double[rows.length];
+        int n = 0;
+        if (asBoolean) {
+            for (int r : rows) {
+                String raw = table.raw(r, c);
+                if (raw != null) {
+                    values[n++] = Numbers.isTrue(raw) ? 1 : 0;
+                }
+            }
+        } else {
+            double[] numbers = table.numbers(c);
+            for (int r : rows) {
+                if (!Double.isNaN(numbers[r])) {
+                    values[n++] = numbers[r];
+                }
+            }
+        }
+        return Arrays.copyOf(values, n);
     }
 
     private static double fill(double[] values, Imputation imputation) {

@@ -48,6 +48,19 @@ public record TargetEncoder(String column, Task task, List<String> labels, Strin
         return out;
     }
 
+    /** The expected outputs of many rows of a table ({@code [i]} for table row {@code rows[i]}). */
+    public float[][] encodeRows(ParsedTable table, int[] rows) {
+        List<String> names = targetColumns();
+        int[] positions = names.stream().mapToInt(table::columnIndex).toArray();
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            int row = rows[i];
+            out[i] = columns == null ? encode(table.raw(row, positions[0]))
+                    : encode(name -> table.raw(row, positions[names.indexOf(name)]));
+        }
+        return out;
+    }
+
     /** One output unit giving the positive class's probability (sigmoid) or score (signed). */
     @JsonIgnore
     public boolean singleSigmoidUnit() {

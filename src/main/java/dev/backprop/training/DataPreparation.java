@@ -2,7 +2,6 @@ package dev.backprop.training;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.function.Function;
 import dev.backprop.dataset.CsvTable;
 import dev.backprop.engine.TrainingData;
 import dev.backprop.model.ModelPlan;
+import dev.backprop.preprocessing.ParsedTable;
 import dev.backprop.preprocessing.Preprocessor;
 import dev.backprop.preprocessing.PreprocessorFitter;
 
@@ -29,9 +29,14 @@ public final class DataPreparation {
     }
 
     public static Prepared prepare(CsvTable table, ModelPlan plan) {
+        return prepare(new ParsedTable(table), plan);
+    }
+
+    public static Prepared prepare(ParsedTable parsed, ModelPlan plan) {
+        CsvTable table = parsed.table();
         List<Integer> usable = usableRows(table, plan);
         int[][] split = split(table, usable, table.columnIndex(plan.target().targetColumns().get(0)), plan);
-        return prepare(table, plan, split, table.rows().size() - usable.size());
+        return prepare(parsed, plan, split, table.rows().size() - usable.size());
     }
 
     /**
@@ -75,17 +80,16 @@ public final class DataPreparation {
         return folds;
     }
 
-    /** Fits the preprocessing on the given training rows and encodes both parts. */
-    public static Prepared prepare(CsvTable table, ModelPlan plan, int[][] split, int droppedRows) {
+    /**
+     * Fits the preprocessing on the given training rows and encodes both parts. Pass the same {@link ParsedTable} for
+     * every split of one table (folds, candidates), so each number is parsed once.
+     */
+    public static Prepared prepare(ParsedTable table, ModelPlan plan, int[][] split, int droppedRows) {
         Preprocessor preprocessor = PreprocessorFitter.fit(table, split[0], plan.features(), plan.scaling(),
                 plan.imputation(), plan.target());
-        Map<String, Integer> index = new HashMap<>();
-        for (int c = 0; c < table.columns().size(); c++) {
-            index.put(table.columns().get(c), c);
-        }
         TrainingData data = new TrainingData(
-                inputs(table, split[0], preprocessor, index), targets(table, split[0], preprocessor, index),
-                inputs(table, split[1], preprocessor, index), targets(table, split[1], preprocessor, index));
+                preprocessor.encodeRows(table, split[0]), preprocessor.target().encodeRows(table, split[0]),
+                preprocessor.encodeRows(table, split[1]), preprocessor.target().encodeRows(table, split[1]));
         return new Prepared(preprocessor, data, droppedRows, split[1]);
     }
 
@@ -125,23 +129,5 @@ public final class DataPreparation {
         Collections.sort(train);
         Collections.sort(test);
         return new int[][] {train.stream().mapToInt(Integer::intValue).toArray(), test.stream().mapToInt(Integer::intValue).toArray()};
-    }
-
-    private static float[][] inputs(CsvTable table, int[] rows, Preprocessor preprocessor, Map<String, Integer> index) {
-        float[][] x = new float[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            String[] row = table.rows().get(rows[i]);
-            x[i] = preprocessor.encode(column -> row[index.get(column)], warning -> { });
-        }
-        return x;
-    }
-
-    private static float[][] targets(CsvTable table, int[] rows, Preprocessor preprocessor, Map<String, Integer> index) {
-        float[][] y = new float[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            String[] row = table.rows().get(rows[i]);
-            y[i] = preprocessor.target().encode(column -> row[index.get(column)]);
-        }
-        return y;
     }
 }

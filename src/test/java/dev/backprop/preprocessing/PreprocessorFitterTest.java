@@ -344,4 +344,44 @@ class PreprocessorFitterTest {
         assertThat(target.encode("12.5")).containsExactly(12.5f);
         assertThat(target.encode("-3e2")).containsExactly(-300f);
     }
+
+    @Test
+    void encodingManyRowsAtOnceGivesExactlyTheRowByRowInputsForEveryKindOfColumn() {
+        for (Scaling scaling : Scaling.values()) {
+            for (Imputation imputation : Imputation.values()) {
+                Preprocessor preprocessor = PreprocessorFitter.fit(TABLE, TRAIN, features("n", "m", "c", "k", "b"), scaling,
+                        imputation, TARGET);
+                int[] rows = {5, 0, 1, 2, 3, 4};
+                float[][] together = preprocessor.encodeRows(new ParsedTable(TABLE), rows);
+                for (int i = 0; i < rows.length; i++) {
+                    String[] cells = TABLE.rows().get(rows[i]);
+                    float[] alone = preprocessor.encode(column -> cells[TABLE.columnIndex(column)], warning -> { });
+                    assertThat(together[i]).as("row %d, %s, %s", rows[i], scaling, imputation).isEqualTo(alone);
+                }
+            }
+        }
+    }
+
+    @Test
+    void targetsOfManyRowsAreTheRowByRowTargets() {
+        TargetEncoder binary = new TargetEncoder("b", Task.BINARY, List.of("no", "yes"), "yes", 1);
+        TargetEncoder multi = TargetEncoder.multiple(List.of("n", "y"), Task.REGRESSION);
+        ParsedTable parsed = new ParsedTable(TABLE);
+        int[] rows = {0, 1, 2, 4, 5};
+        for (TargetEncoder target : List.of(TARGET, binary, multi)) {
+            float[][] together = target.encodeRows(parsed, rows);
+            for (int i = 0; i < rows.length; i++) {
+                String[] cells = TABLE.rows().get(rows[i]);
+                assertThat(together[i]).isEqualTo(target.encode(column -> cells[TABLE.columnIndex(column)]));
+            }
+        }
+    }
+
+    @Test
+    void aNonNumberInANumericColumnIsRefusedNamingTheColumnAndRowWhenATableIsParsed() {
+        CsvTable table = new CsvTable(List.of("n"), List.of(new String[] {"1"}, new String[] {"x"}));
+        assertThatThrownBy(() -> new ParsedTable(table).numbers(0))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("'x' (data row 2) is not a number; column 'n' is numeric");
+    }
 }

@@ -1,0 +1,85 @@
+package dev.backprop.preprocessing;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.backprop.dataset.CsvTable;
+import dev.backprop.dataset.Numbers;
+import dev.backprop.shared.InvalidRequestException;
+
+/**
+ * A table whose numeric columns are parsed once, on first use: fitting the preprocessing and encoding every part of a
+ * split (or every fold of a cross-validation) read the numbers from here instead of parsing each cell again. Belongs
+ * to one job's thread.
+ */
+public final class ParsedTable {
+
+    private final CsvTable table;
+    private final Map<String, Integer> columnIndex = new HashMap<>();
+    private final Map<Integer, double[]> numbers = new HashMap<>();
+
+    public ParsedTable(CsvTable table) {
+        this.table = table;
+        for (int c = 0; c < table.columns().size(); c++) {
+            columnIndex.put(table.columns().get(c), c);
+        }
+    }
+
+    public CsvTable table() {
+        return table;
+    }
+
+    public int rowCount() {
+        return table.rows().size();
+    }
+
+    /** The position of a column; refused when the table has no such column. */
+    public int columnIndex(String name) {
+        Integer c = columnIndex.get(name);
+        if (c == null) {
+            throw new InvalidRequestException(name, "the dataset has no column '" + name + "'");
+        }
+        return c;
+    }
+
+    /** The raw cell ({@code null} = missing). */
+    public String raw(int row, int column) {
+        return table.rows().get(row)[column];
+    }
+
+    /** Every row's value of a numeric column, NaN where the cell is missing; parsed on the first call. */
+    public double[] numbers(int column) {
+        parse(new int[] {column});
+        return numbers.get(column);
+    }
+
+    /**
+     * Parses the numeric columns not parsed yet in one pass over the rows: the table is stored by row, and reading
+     * it column by column missed the CPU caches on every cell.
+     */
+    public void parse(int[] columns) {
+        int[] todo = java.util.Arrays.stream(columns).distinct().filter(c -> !numbers.containsKey(c)).toArray();
+        if (todo.length == 0) {
+            return;
+        }
+        List<String[]> rows = table.rows();
+        double[][] values = new double[todo.length][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            for (int k = 0; k < todo.length; k++) {
+                String raw = row[todo[k]];
+                double value = Numbers.parseDouble(raw);
+                if (raw != null && Double.isNaN(value)) {
+                    String name = table.columns().get(todo[k]);
+                    throw new InvalidRequestException(name, "'" + raw + "' (data row " + (r + 1)
+                            + ") is not a number; column '" + name + "' is numeric");
+                }
+                values[k][r] = value;
+            }
+        }
+        for (int k = 0; k < todo.length; k++) {
+            numbers.put(todo[k], values[k]);
+        }
+    }
+}
