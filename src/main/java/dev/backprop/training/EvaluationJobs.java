@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-import dev.backprop.dataset.CsvTable;
 import dev.backprop.engine.Evaluator;
-import dev.backprop.engine.LogisticBaseline;
 import dev.backprop.engine.Trainer;
 import dev.backprop.engine.TrainingOutcome;
 import dev.backprop.evaluation.EvaluatedVersion;
@@ -17,6 +15,7 @@ import dev.backprop.evaluation.Metrics;
 import dev.backprop.model.Candidates;
 import dev.backprop.model.ModelPlan;
 import dev.backprop.model.ModelService;
+import dev.backprop.preprocessing.ParsedTable;
 import dev.backprop.preprocessing.Task;
 import org.springframework.stereotype.Component;
 
@@ -32,27 +31,27 @@ class EvaluationJobs {
     }
 
     private final Trainer trainer;
-    private final LogisticBaseline baselines;
+    private final BaselineRuns baselines;
     private final Evaluator evaluator;
     private final ModelService models;
 
-    EvaluationJobs(Trainer trainer, LogisticBaseline baselines, Evaluator evaluator, ModelService models) {
+    EvaluationJobs(Trainer trainer, BaselineRuns baselines, Evaluator evaluator, ModelService models) {
         this.trainer = trainer;
         this.baselines = baselines;
         this.evaluator = evaluator;
         this.models = models;
     }
 
-    CrossValidationResult crossValidate(ModelPlan plan, CsvTable table, int k, java.util.function.Consumer<String> progress,
+    CrossValidationResult crossValidate(ModelPlan plan, ParsedTable table, int k, java.util.function.Consumer<String> progress,
             BooleanSupplier goOn) {
         return crossValidate(plan, table, k, progress, goOn, true);
     }
 
     /** {@code withBaseline}: also fit the logistic baseline per fold (not worth it when only ranking candidates). */
-    private CrossValidationResult crossValidate(ModelPlan plan, CsvTable table, int k, java.util.function.Consumer<String> progress,
+    private CrossValidationResult crossValidate(ModelPlan plan, ParsedTable table, int k, java.util.function.Consumer<String> progress,
             BooleanSupplier goOn, boolean withBaseline) {
         List<CrossValidationResult.Fold> folds = new ArrayList<>();
-        List<int[][]> splits = DataPreparation.folds(table, plan, k);
+        List<int[][]> splits = DataPreparation.folds(table.table(), plan, k);
         for (int f = 0; f < splits.size(); f++) {
             progress.accept("fold " + (f + 1) + " of " + k);
             DataPreparation.Prepared prepared = DataPreparation.prepare(table, plan, splits.get(f), 0);
@@ -66,7 +65,7 @@ class EvaluationJobs {
                 baselines.isEmpty() ? null : summary(baselines, false), baselines.isEmpty() ? null : summary(baselines, true));
     }
 
-    TuningResult tune(long modelId, List<Map<String, Double>> candidates, int folds, CsvTable table,
+    TuningResult tune(long modelId, List<Map<String, Double>> candidates, int folds, ParsedTable table,
             java.util.function.Consumer<String> progress, BooleanSupplier goOn) {
         List<TuningResult.Candidate> scored = new ArrayList<>();
         String metric = null;
@@ -97,19 +96,12 @@ class EvaluationJobs {
 
     private EvaluatedVersion trainAndEvaluate(ModelPlan plan, DataPreparation.Prepared prepared, BooleanSupplier goOn,
             boolean withBaseline) {
+        var baseline = withBaseline ? baselines.start(plan, prepared.data()) : null;
         TrainingOutcome outcome = trainer.train(plan.design(), prepared.data(), plan.target(), stats -> goOn.getAsBoolean());
         if (outcome.stoppedEarly()) {
             throw new Stopped();
         }
-        EvaluatedVersion evaluated = evaluator.evaluate(outcome.network(), prepared.data(), plan.target());
-        if (withBaseline && plan.target().task().isClassification() && !plan.target().signedScores()
-                && !plan.design().hidden().isEmpty()) {
-            LogisticBaseline.Outcome baseline = baselines.train(plan.design(), prepared.data());
-            EvaluatedVersion base = evaluator.evaluate(baseline.network(), prepared.data(), plan.target());
-            evaluated = evaluated.withBaseline(new dev.backprop.evaluation.Baseline("logistic-regression", baseline.epochs(),
-                    base.train(), base.test()));
-        }
-        return evaluated;
+        return BaselineRuns.withBaseline(evaluator.evaluate(outcome.network(), prepared.data(), plan.target()), baseline);
     }
 
     static String metric(Task task) {

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.backprop.dataset.DatasetService;
 import dev.backprop.engine.Checkpoint;
 import dev.backprop.engine.Evaluator;
-import dev.backprop.engine.LogisticBaseline;
 import dev.backprop.engine.Trainer;
 import dev.backprop.engine.TrainingDivergedException;
 import dev.backprop.engine.TrainingOutcome;
@@ -36,7 +35,7 @@ class TrainingRun {
     private final ModelService models;
     private final DatasetService datasets;
     private final Trainer trainer;
-    private final LogisticBaseline baselines;
+    private final BaselineRuns baselines;
     private final Evaluator evaluator;
     private final TrainingMetrics metrics;
     private final EvaluationJobs evaluationJobs;
@@ -45,7 +44,7 @@ class TrainingRun {
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
-    TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, LogisticBaseline baselines,
+    TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, BaselineRuns baselines,
             Evaluator evaluator, TrainingMetrics metrics, EvaluationJobs evaluationJobs, tools.jackson.databind.json.JsonMapper json,
             TrainingProperties properties) {
         this.ledger = ledger;
@@ -93,6 +92,7 @@ class TrainingRun {
             long[] epochStart = {System.nanoTime()};
             CheckpointSchedule schedule = new CheckpointSchedule(properties, epochStart[0]);
             EpochWriter history = new EpochWriter(ledger, jobId);
+            var baseline = baselines.start(plan, prepared.data());
             TrainingOutcome outcome;
             try {
                 outcome = trainer.train(plan.design(), prepared.data(), plan.target(), resumeFrom, (stats, checkpoint) -> {
@@ -121,8 +121,8 @@ class TrainingRun {
                 ledger.cancelled(jobId, outcome.epochsRun());
                 return;
             }
-            EvaluatedVersion evaluated = withBaseline(evaluator.evaluate(outcome.network(), prepared.data(), plan.target()),
-                    plan, prepared);
+            EvaluatedVersion evaluated = BaselineRuns.withBaseline(
+                    evaluator.evaluate(outcome.network(), prepared.data(), plan.target()), baseline);
             byte[] network = outcome.network().toBytes();
             String earlyStop = outcome.earlyStopped()
                     ? "Early stopping after epoch " + outcome.epochsRun() + ": " + plan.design().training().earlyStopping().monitor()
@@ -154,7 +154,7 @@ class TrainingRun {
     /** A cross-validation or tuning job: many trainings, one result, progress between them. */
     private void evaluationJob(long jobId, long modelId, JobLedger.Claimed claimed) {
         ModelPlan plan = models.plan(modelId);
-        var table = datasets.table(plan.definition().datasetId());
+        var table = new dev.backprop.preprocessing.ParsedTable(datasets.table(plan.definition().datasetId()));
         java.util.function.BooleanSupplier goOn = () -> !shuttingDown && ledger.goOn(jobId);
         Object result;
         try {
@@ -176,18 +176,6 @@ class TrainingRun {
         }
         ledger.succeedWithResult(jobId, json.writeValueAsString(result));
         log.info("{} job {} succeeded", claimed.kind(), jobId);
-    }
-
-    /** For a classifier with hidden layers, also the logistic-regression baseline on the same split. */
-    private EvaluatedVersion withBaseline(EvaluatedVersion evaluated, ModelPlan plan, DataPreparation.Prepared prepared) {
-        boolean classifier = plan.target().task().isClassification() && !plan.target().signedScores();
-        if (!classifier || plan.design().hidden().isEmpty()) {
-            return evaluated;
-        }
-        LogisticBaseline.Outcome baseline = baselines.train(plan.design(), prepared.data());
-        var metrics = evaluator.evaluate(baseline.network(), prepared.data(), plan.target());
-        return evaluated.withBaseline(new dev.backprop.evaluation.Baseline("logistic-regression", baseline.epochs(),
-                metrics.train(), metrics.test()));
     }
 
     /** Tells the queue to run the job again: it was stopped by a shutdown, not by anything wrong with it. */

@@ -1,0 +1,81 @@
+package dev.backprop.training;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.backprop.engine.Evaluator;
+import dev.backprop.engine.LogisticBaseline;
+import dev.backprop.engine.TrainingData;
+import dev.backprop.evaluation.Baseline;
+import dev.backprop.evaluation.EvaluatedVersion;
+import dev.backprop.model.ModelPlan;
+import jakarta.annotation.PreDestroy;
+import org.springframework.stereotype.Component;
+
+/**
+ * A classifier's logistic-regression baseline, trained and evaluated on a thread of its own while the network trains:
+ * the two are independent, and the baseline (single-threaded plain Java, a fraction of a second) then adds nothing to
+ * the job's time on a machine with a core to spare. One baseline thread per training worker, so the service never
+ * runs more baselines than jobs.
+ */
+@Component
+class BaselineRuns {
+
+    private final LogisticBaseline baselines;
+    private final Evaluator evaluator;
+    private final ExecutorService threads;
+
+    BaselineRuns(LogisticBaseline baselines, Evaluator evaluator, TrainingProperties properties) {
+        this.baselines = baselines;
+        this.evaluator = evaluator;
+        AtomicInteger number = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(properties.workers(), task -> {
+            Thread thread = new Thread(task, "training-baseline-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** A classifier with hidden layers gets one; without hidden layers the network is the baseline's model already. */
+    static boolean applies(ModelPlan plan) {
+        return plan.target().task().isClassification() && !plan.target().signedScores() && !plan.design().hidden().isEmpty();
+    }
+
+    /** Starts the baseline on the plan's split, or answers {@code null} when the plan gets none. */
+    CompletableFuture<Baseline> start(ModelPlan plan, TrainingData data) {
+        if (!applies(plan)) {
+            return null;
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            LogisticBaseline.Outcome baseline = baselines.train(plan.design(), data);
+            EvaluatedVersion metrics = evaluator.evaluate(baseline.network(), data, plan.target());
+            return new Baseline("logistic-regression", baseline.epochs(), metrics.train(), metrics.test());
+        }, threads);
+    }
+
+    /** The network's metrics with the baseline's once it has finished; its failure is rethrown as it was thrown. */
+    static EvaluatedVersion withBaseline(EvaluatedVersion evaluated, CompletableFuture<Baseline> baseline) {
+        if (baseline == null) {
+            return evaluated;
+        }
+        try {
+            return evaluated.withBaseline(baseline.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        threads.shutdownNow();
+    }
+}
