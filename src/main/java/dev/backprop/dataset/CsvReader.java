@@ -20,16 +20,15 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import dev.backprop.shared.TooLargeException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * Reads CSV (RFC 4180: quoted fields with commas, quotes and newlines; CRLF or LF; optional UTF-8 BOM; plain or
  * gzip-compressed) as a
  * stream, row by row, so a large upload never has to sit in memory as text. Refuses what would silently go wrong
  * later: invalid UTF-8, binary data (NUL characters), empty or duplicate column names, rows of the wrong width, a file
- * without data rows, and rows longer than a limit (commons-csv would otherwise buffer a 100 MB line whole).
+ * without data rows, and rows longer than a limit (the parser would otherwise buffer a 100 MB line whole).
  */
 public final class CsvReader {
 
@@ -39,10 +38,15 @@ public final class CsvReader {
         boolean row(String[] values);
     }
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(true)
-            .setIgnoreSurroundingSpaces(true)
-            .get();
+    /**
+     * FastCSV: the same RFC 4180 reading as commons-csv with surrounding spaces ignored, at twice its speed (every
+     * training job reads its whole data set). Field counts are checked here, to name the row and line.
+     */
+    private static final de.siegmar.fastcsv.reader.CsvReader.CsvReaderBuilder FORMAT = de.siegmar.fastcsv.reader.CsvReader.builder()
+            .skipEmptyLines(true)
+            .trimWhitespacesAroundQuotes(true)
+            .allowExtraFields(true)
+            .allowMissingFields(true);
 
     private CsvReader() {
     }
@@ -93,43 +97,9 @@ public final class CsvReader {
      */
     public static List<String> stream(InputStream in, int maxRowLength, long maxCharacters, Consumer<List<String>> onHeader,
             RowHandler handler) {
-        try (CSVParser parser = CSVParser.parse(new GuardedReader(utf8WithoutBom(in), maxRowLength, maxCharacters), FORMAT)) {
-            List<String> columns = null;
-            boolean anyRow = false;
-            for (CSVRecord record : parser) {
-                if (columns == null) {
-                    columns = header(record);
-                    onHeader.accept(columns);
-                    continue;
-                }
-                anyRow = true;
-                if (record.size() != columns.size()) {
-                    throw new InvalidCsvException("Row " + record.getRecordNumber() + " (line " + parser.getCurrentLineNumber()
-                            + ") has " + record.size() + " fields but the header has " + columns.size()
-                            + "; every row needs one value per column (leave a cell empty for a missing value, quote values that contain commas).");
-                }
-                String[] row = new String[columns.size()];
-                for (int i = 0; i < row.length; i++) {
-                    String value = record.get(i).strip();
-                    row[i] = value.isEmpty() ? null : value;
-                }
-                if (!handler.row(row)) {
-                    return columns;
-                }
-            }
-            if (columns == null) {
-                throw new InvalidCsvException("The file is empty: upload a CSV with a header row and at least one data row.");
-            }
-            if (!anyRow) {
-                throw new InvalidCsvException("The file has a header but no data rows.");
-            }
-            return columns;
-        } catch (UncheckedIOException | IllegalStateException e) {
-            if (rootCause(e) instanceof CharacterCodingException) {
-                throw notUtf8();
-            }
-            throw new InvalidCsvException("The file is not valid CSV: " + rootCause(e).getMessage()
-                    + ". Check that quotes are balanced (a quote inside a quoted field is written twice).");
+        GuardedReader text;
+        try {
+            text = new GuardedReader(utf8WithoutBom(in), maxRowLength, maxCharacters);
         } catch (CharacterCodingException e) {
             throw notUtf8();
         } catch (ZipException | java.io.EOFException e) {
@@ -137,6 +107,73 @@ public final class CsvReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        try (de.siegmar.fastcsv.reader.CsvReader<CsvRecord> parser = FORMAT.ofCsvRecord(text)) {
+            List<String> columns = null;
+            long rowNumber = 0;
+            java.util.Iterator<CsvRecord> records = parser.iterator();
+            while (records.hasNext()) {
+                CsvRecord record = records.next();
+                rowNumber++;
+                if (columns == null) {
+                    columns = header(record);
+                    onHeader.accept(columns);
+                    continue;
+                }
+                if (record.getFieldCount() != columns.size()) {
+                    if (!records.hasNext() && text.insideQuotes()) {
+                        throw unclosedQuote();
+                    }
+                    throw new InvalidCsvException("Row " + rowNumber + " (line " + record.getStartingLineNumber()
+                            + ") has " + record.getFieldCount() + " fields but the header has " + columns.size()
+                            + "; every row needs one value per column (leave a cell empty for a missing value, quote values that contain commas).");
+                }
+                String[] row = new String[columns.size()];
+                for (int i = 0; i < row.length; i++) {
+                    String value = record.getField(i).strip();
+                    row[i] = value.isEmpty() ? null : value;
+                }
+                if (!handler.row(row)) {
+                    return columns;
+                }
+            }
+            if (text.insideQuotes()) {
+                throw unclosedQuote();
+            }
+            if (columns == null) {
+                throw new InvalidCsvException("The file is empty: upload a CSV with a header row and at least one data row.");
+            }
+            if (rowNumber < 2) {
+                throw new InvalidCsvException("The file has a header but no data rows.");
+            }
+            return columns;
+        } catch (CsvParseException | UncheckedIOException e) {
+            throw refusal(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What a failure while parsing tells the uploader. FastCSV wraps what the text reader threw (our own limits,
+     * invalid UTF-8, a damaged gzip stream); those keep their own message.
+     */
+    private static RuntimeException refusal(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TooLargeException || cause instanceof InvalidCsvException) {
+                return (RuntimeException) cause;
+            }
+            if (cause instanceof CharacterCodingException) {
+                return notUtf8();
+            }
+            if (cause instanceof ZipException || cause instanceof java.io.EOFException) {
+                return new InvalidCsvException("The gzip-compressed file is damaged: " + cause.getMessage());
+            }
+        }
+        if (e instanceof UncheckedIOException) {
+            return e;
+        }
+        return new InvalidCsvException("The file is not valid CSV: " + rootCause(e).getMessage()
+                + ". Check that quotes are balanced (a quote inside a quoted field is written twice).");
     }
 
     private static Reader utf8WithoutBom(InputStream raw) throws IOException {
@@ -168,11 +205,11 @@ public final class CsvReader {
         return in;
     }
 
-    private static List<String> header(CSVRecord record) {
+    private static List<String> header(CsvRecord record) {
         List<String> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < record.size(); i++) {
-            String name = record.get(i).strip();
+        for (int i = 0; i < record.getFieldCount(); i++) {
+            String name = record.getField(i).strip();
             if (name.isEmpty()) {
                 throw new InvalidCsvException("Column " + (i + 1) + " of the header has no name: every column needs a unique, non-empty name.");
             }
@@ -194,6 +231,8 @@ public final class CsvReader {
         private final int maxRowLength;
         private final long maxCharacters;
         private boolean quoted;
+        private boolean closingQuote;
+        private boolean fieldStart = true;
         private long rowLength;
         private long line = 1;
         private long characters;
@@ -219,9 +258,8 @@ public final class CsvReader {
                     throw new InvalidCsvException("Line " + line + " contains a NUL character: this looks like a binary file,"
                             + " not CSV text. Export the data as CSV (UTF-8) and upload that.");
                 }
-                if (c == '"') {
-                    quoted = !quoted;
-                } else if (c == '\n') {
+                track(c);
+                if (c == '\n') {
                     line++;
                     if (!quoted) {
                         rowLength = 0;
@@ -237,10 +275,47 @@ public final class CsvReader {
             return read;
         }
 
+        /**
+         * Follows quoting as RFC 4180 and the parser read it: a quote opens a quoted field only at the start of a field
+         * (after spaces, which are ignored there), {@code ""} inside one is a quote, and elsewhere a quote is just a
+         * character (a height of 5'11", say).
+         */
+        private void track(char c) {
+            if (quoted) {
+                if (closingQuote) {
+                    closingQuote = false;
+                    if (c == '"') {
+                        return;
+                    }
+                    quoted = false;
+                } else {
+                    closingQuote = c == '"';
+                    return;
+                }
+            }
+            if (c == '"' && fieldStart) {
+                quoted = true;
+            } else if (c == ',' || c == '\n' || c == '\r') {
+                fieldStart = true;
+            } else if (c != ' ' && c != '\t') {
+                fieldStart = false;
+            }
+        }
+
+        /** Whether the text read so far ends inside a quoted field that was never closed. */
+        boolean insideQuotes() {
+            return quoted && !closingQuote;
+        }
+
         @Override
         public void close() throws IOException {
             in.close();
         }
+    }
+
+    private static InvalidCsvException unclosedQuote() {
+        return new InvalidCsvException("The file is not valid CSV: a quoted field is never closed."
+                + " Check that quotes are balanced (a quote inside a quoted field is written twice).");
     }
 
     private static InvalidCsvException notUtf8() {

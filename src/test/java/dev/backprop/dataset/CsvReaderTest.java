@@ -161,6 +161,33 @@ class CsvReaderTest {
     }
 
     @Test
+    void aQuoteInsideAnUnquotedValueIsJustACharacter() {
+        CsvTable table = read("name,height\nAnn,5'11\"\nBob,6'\nCid, \"5'2\"\" \"\n");
+
+        assertThat(table.rows()).extracting(row -> row[1]).containsExactly("5'11\"", "6'", "5'2\"");
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedValueDoesNotMakeTheRestOfTheFileOneLongRow() {
+        StringBuilder csv = new StringBuilder("name,height\nAnn,5'11\"\n");
+        for (int i = 0; i < 2_000; i++) {
+            csv.append("row").append(i).append(",1\n");
+        }
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        CsvReader.stream(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), 100, Long.MAX_VALUE,
+                columns -> { }, row -> rows.add(row));
+
+        assertThat(rows).hasSize(2_001);
+    }
+
+    @Test
+    void aQuotedFieldLeftOpenInTheLastRowIsRefused() {
+        assertThatThrownBy(() -> read("a,b\n1,2\n3,\"4\n"))
+                .isInstanceOf(InvalidCsvException.class)
+                .hasMessageContaining("a quoted field is never closed");
+    }
+
+    @Test
     void blankLinesBetweenRowsAreIgnored() {
         CsvTable table = read("a,b\n1,2\n\n3,4\n");
 
