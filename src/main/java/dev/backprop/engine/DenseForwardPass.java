@@ -68,6 +68,15 @@ final class DenseForwardPass {
         return layers.isEmpty() ? Optional.empty() : Optional.of(new DenseForwardPass(layers));
     }
 
+    /** Multiply-adds one row costs: the size of every weight matrix. */
+    long multiplyAddsPerRow() {
+        long total = 0;
+        for (Dense layer : layers) {
+            total += (long) layer.weights().length * layer.weights()[0].length;
+        }
+        return total;
+    }
+
     float[][] predict(float[][] rows) {
         float[][] out = new float[rows.length][];
         if (rows.length < MIN_BLOCK_ROWS) {

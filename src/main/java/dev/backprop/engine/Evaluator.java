@@ -25,8 +25,8 @@ public class Evaluator {
 
     public EvaluatedVersion evaluate(TrainedNetwork network, TrainingData data, TargetEncoder target) {
         return new EvaluatedVersion(
-                metrics(network.predict(data.trainX()), data.trainY(), target),
-                metrics(network.predict(data.testX()), data.testY(), target));
+                metrics(network.predictForEvaluation(data.trainX()), data.trainY(), target),
+                metrics(network.predictForEvaluation(data.testX()), data.testY(), target));
     }
 
     public Metrics metrics(float[][] outputs, float[][] expected, TargetEncoder target) {

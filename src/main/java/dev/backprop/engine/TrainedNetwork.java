@@ -18,6 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class TrainedNetwork {
 
     private final MultiLayerNetwork network;
+    /** From about here DL4J's matrix products outrun the JVM pass (see {@link #predictForEvaluation}). */
+    static final int WIDE_ROWS = 1_000;
+    static final long WIDE_MULTIPLY_ADDS = 100_000;
+
     private final DenseForwardPass fast;
 
     TrainedNetwork(MultiLayerNetwork network) {
@@ -52,6 +56,19 @@ public final class TrainedNetwork {
             return fast.predict(rows);
         }
         return predictWithDl4j(rows);
+    }
+
+    /**
+     * Outputs of a whole part of a data set, for its metrics: DL4J's forward pass (OpenBLAS matrix products) when the
+     * network is wide and the rows many, where it beats the plain JVM pass (measured: MNIST's 784 → 256 → 128 → 10 on
+     * 7,500 rows 0.10 s against 0.15 s, while a 20 → 128 → 128 → 1 network is faster in the JVM at any size). Served
+     * predictions keep to {@link #predict}, so a row's answer never depends on the batch it came in.
+     */
+    public float[][] predictForEvaluation(float[][] rows) {
+        if (rows.length > 0 && fast != null && rows.length >= WIDE_ROWS && fast.multiplyAddsPerRow() >= WIDE_MULTIPLY_ADDS) {
+            return predictWithDl4j(rows);
+        }
+        return predict(rows);
     }
 
     /** DL4J's own (synchronized) forward pass, whatever the layers. */

@@ -52,6 +52,25 @@ class DenseForwardPassTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void evaluationOfManyRowsOnAWideNetworkTakesDl4jsMatrixProductsAndGetsTheSameOutputs() {
+        NetworkDesign design = new NetworkDesign(400, List.of(new NetworkDesign.HiddenLayer("dense", 256, "relu", 0)), 10,
+                "softmax", "categorical_crossentropy", "adam", 0.01, 0, 16, 1, 3L);
+        TrainedNetwork network = new TrainedNetwork(NetworkFactory.build(design));
+        float[][] many = random(TrainedNetwork.WIDE_ROWS, 400, 4);
+        float[][] evaluated = network.predictForEvaluation(many);
+        float[][] served = network.predict(many);
+        float[][] dl4j = network.predictWithDl4j(many);
+        for (int r = 0; r < many.length; r++) {
+            assertThat(evaluated[r]).as("DL4J's own outputs").containsExactly(dl4j[r]);
+            for (int c = 0; c < 10; c++) {
+                assertThat(evaluated[r][c]).isCloseTo(served[r][c], within(1e-5f));
+            }
+        }
+        float[][] few = random(TrainedNetwork.WIDE_ROWS - 1, 400, 5);
+        assertThat(network.predictForEvaluation(few)).as("fewer rows: the JVM pass").isDeepEqualTo(network.predict(few));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"elu", "swish", "leaky_relu"})
     void otherActivationsStayWithDl4j(String activation) {
