@@ -60,7 +60,7 @@ final class Server implements AutoCloseable {
         // run saw it (backprop.jar, lib/...), and a JVM started elsewhere silently ignores it. -Xshare:on makes that a
         // failure instead of a start-up measured without the archive. The directory is fresh, so H2 starts empty.
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xshare:on",
-                "-XX:SharedArchiveFile=" + ShippedLayout.ARCHIVE));
+                "-XX:SharedArchiveFile=" + ShippedLayout.ARCHIVE, ShippedLayout.AOT));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", ShippedLayout.APPLICATION,
                 "--server.port=" + port,
