@@ -1,6 +1,9 @@
 package dev.backprop;
 
+import java.util.regex.Pattern;
+
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -13,8 +16,24 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The rules that keep the house readable: see ../README.md "Code map". */
-@AnalyzeClasses(packages = "dev.backprop", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.backprop",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeAotGenerated.class})
 class ArchitectureTest {
+
+    /**
+     * Spring's ahead-of-time wiring, which process-aot compiles into target/classes once the jar has been packaged
+     * (bean definitions, autowiring, repositories, configuration class subclasses): generated, so not held to these
+     * rules; it wires every package to every other.
+     */
+    static final class DoNotIncludeAotGenerated implements ImportOption {
+
+        private static final Pattern GENERATED = Pattern.compile(".*(__|\\$\\$SpringCGLIB\\$\\$)[^/]*\\.class$");
+
+        @Override
+        public boolean includes(Location location) {
+            return !location.matches(GENERATED);
+        }
+    }
 
     @ArchTest
     static final ArchRule onlyTheEngineTouchesDeepLearning4j = noClasses()

@@ -44,7 +44,7 @@ public final class Benchmarks {
                 .orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run ./mvnw -Pbenchmark package"));
         try (Server server = Server.start(jar)) {
             Api.sleep(3_000);
-            report.startup(server.startupSeconds, server.rssMb());
+            report.startup(server.startupSeconds, server.startupCpuSeconds, server.rssMb());
             Api api = new Api(server.port, server.key);
             Map<String, Long> datasets = new java.util.HashMap<>();
             for (Workload workload : workloads) {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The packaged jar started as the image starts it ({@link ShippedLayout}: extracted, with its class data sharing
- * archive; OpenMP settings, bootstrap admin key) in a fresh working directory, so H2 starts empty. Watches its
+ * archive; OpenMP settings, bootstrap admin key) in its freshly extracted directory, so H2 starts empty. Watches its
  * resident memory in the background.
  */
 final class Server implements AutoCloseable {
@@ -24,6 +24,8 @@ final class Server implements AutoCloseable {
     final int port;
     final String key;
     final double startupSeconds;
+    /** CPU time (all threads: the JIT compilers' too) the process had used when it was ready. */
+    final double startupCpuSeconds;
     private final Process process;
     private final Path workDir;
     private final AtomicLong peakRssKb = new AtomicLong();
@@ -31,6 +33,7 @@ final class Server implements AutoCloseable {
 
     private Server(Process process, Path workDir, int port, String key, double startupSeconds) {
         this.process = process;
+        this.startupCpuSeconds = cpuSeconds();
         this.workDir = workDir;
         this.port = port;
         this.key = key;
@@ -53,15 +56,18 @@ final class Server implements AutoCloseable {
         Path workDir = Files.createTempDirectory("backprop-bench-");
         int port = freePort();
         String key = randomKey();
-        List<String> command = new ArrayList<>(List.of(javaBinary(),
-                "-XX:SharedArchiveFile=" + app.resolve(ShippedLayout.ARCHIVE)));
+        // From the application directory, as the image's WORKDIR: the archive records the class path as the training
+        // run saw it (backprop.jar, lib/...), and a JVM started elsewhere silently ignores it. -Xshare:on makes that a
+        // failure instead of a start-up measured without the archive. The directory is fresh, so H2 starts empty.
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xshare:on",
+                "-XX:SharedArchiveFile=" + ShippedLayout.ARCHIVE, ShippedLayout.AOT));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", app.resolve(ShippedLayout.APPLICATION).toString(),
+        command.addAll(List.of("-jar", ShippedLayout.APPLICATION,
                 "--server.port=" + port,
                 "--backprop.security.bootstrap-admin-key=" + key,
                 "--backprop.benchmark.ceiling-endpoint=true"));
         command.addAll(settings);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");

@@ -388,6 +388,14 @@ class KubernetesManifestsTest {
         }
 
         @Test
+        void startsTheAheadOfTimeProcessedContextAndArchivesItsClasses() {
+            assertThat(dockerfile.entrypoint()).contains("-Dspring.aot.enabled=true");
+            assertThat(dockerfile.finalStage().all("RUN")).extracting(Dockerfile.Instruction::arguments)
+                    .anySatisfy(run -> assertThat(run).contains("-XX:ArchiveClassesAtExit=backprop.jsa")
+                            .contains("-Dspring.aot.enabled=true"));
+        }
+
+        @Test
         void sizesTheJvmAndNd4jOffHeapMemoryForAContainer() {
             String options = dockerfile.finalStage().env().get("JAVA_TOOL_OPTIONS");
             assertThat(options).as("JAVA_TOOL_OPTIONS").isNotNull()
