@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
+import dev.backprop.preprocessing.FeatureEncoder;
 import dev.backprop.preprocessing.Preprocessor;
 import dev.backprop.shared.InvalidRequestException;
 import dev.backprop.shared.Violation;
@@ -30,15 +31,13 @@ public final class PredictionInputs {
             boolean ignoreOtherColumns, List<List<String>> warnings) {
         List<Violation> problems = new ArrayList<>();
         float[][] inputs = new float[rows.size()][];
-        List<String> features = preprocessor.featureColumns();
-        Set<String> known = Set.copyOf(features);
         for (int i = 0; i < rows.size() && problems.size() < MAX_REPORTED_PROBLEMS; i++) {
             int row = i;
             // Error paths are only spelled out when there is an error: most batches have none.
             Supplier<String> prefix = () -> rowPath == null ? "" : rowPath.apply(row) + ".";
             List<String> rowWarnings = new ArrayList<>(0);
             warnings.add(rowWarnings);
-            inputs[i] = encode(preprocessor, features, known, rows.get(i), prefix, rowWarnings, problems, ignoreOtherColumns);
+            inputs[i] = encode(preprocessor, rows.get(i), prefix, rowWarnings, problems, ignoreOtherColumns);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems.size() == 1 ? problems.get(0).message()
@@ -90,16 +89,30 @@ public final class PredictionInputs {
         return inputs;
     }
 
-    private static float[] encode(Preprocessor preprocessor, List<String> features, Set<String> known,
-            Map<String, String> row, Supplier<String> prefix, List<String> warnings, List<Violation> problems,
-            boolean ignoreOtherColumns) {
-        for (String key : row.keySet()) {
-            if (!ignoreOtherColumns && !known.contains(key)) {
-                problems.add(new Violation(prefix.get() + key, "unknown feature '" + key + "'; this model's features are " + features));
+    private static float[] encode(Preprocessor preprocessor, Map<String, String> row, Supplier<String> prefix,
+            List<String> warnings, List<Violation> problems, boolean ignoreOtherColumns) {
+        // A row that has every feature and no more keys than features has no unknown ones: the usual case is
+        // checked without building the feature list or a set of it for each row.
+        List<FeatureEncoder> encoders = preprocessor.features();
+        List<String> missing = null;
+        for (FeatureEncoder encoder : encoders) {
+            if (!row.containsKey(encoder.column())) {
+                missing = missing == null ? new ArrayList<>() : missing;
+                missing.add(encoder.column());
             }
         }
-        for (String feature : features) {
-            if (!row.containsKey(feature)) {
+        int present = encoders.size() - (missing == null ? 0 : missing.size());
+        if (!ignoreOtherColumns && row.size() > present) {
+            List<String> features = preprocessor.featureColumns();
+            Set<String> known = Set.copyOf(features);
+            for (String key : row.keySet()) {
+                if (!known.contains(key)) {
+                    problems.add(new Violation(prefix.get() + key, "unknown feature '" + key + "'; this model's features are " + features));
+                }
+            }
+        }
+        if (missing != null) {
+            for (String feature : missing) {
                 problems.add(new Violation(prefix.get() + feature, "missing feature '" + feature
                         + "'; give every feature (an empty value means missing and is imputed)"));
             }

@@ -83,6 +83,26 @@ class PredictionInputsTableTest {
         assertThat(fromTable.violations()).isEqualTo(fromRows.violations()).hasSize(2);
     }
 
+    /** The row-by-row path itself: unknown keys first, then missing features, each with the row's path. */
+    @Test
+    void aRowWithUnknownAndMissingFeaturesNamesEachUnlessOtherColumnsAreAllowed() {
+        Preprocessor preprocessor = titanic();
+        Map<String, String> row = new java.util.LinkedHashMap<>(Map.of("Pclass", "3", "Sex", "male", "Age", "22", "SibSp", "1",
+                "Parch", "0", "Fare", "7.25", "Embarked", "S"));
+        row.remove("Fare");
+        row.put("Cabin", "C85");
+        InvalidRequestException problems = catchThrowableOfType(InvalidRequestException.class, () -> PredictionInputs.encode(
+                preprocessor, List.of(Map.of("Pclass", "1"), row), i -> "$[" + i + "]", false, new ArrayList<>()));
+        assertThat(problems.violations()).map(v -> v.path()).containsExactly("$[0].Sex", "$[0].Age", "$[0].SibSp",
+                "$[0].Parch", "$[0].Fare", "$[0].Embarked", "$[1].Cabin", "$[1].Fare");
+        assertThat(problems.violations().get(6).message()).startsWith("unknown feature 'Cabin'; this model's features are [");
+
+        row.put("Fare", "7.25");
+        assertThat(PredictionInputs.encode(preprocessor, List.of(row), null, true, new ArrayList<>())).hasNumberOfRows(1);
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> PredictionInputs.encode(preprocessor, List.of(row),
+                null, false, new ArrayList<>())).violations()).map(v -> v.path()).containsExactly("Cabin");
+    }
+
     private static List<Map<String, String>> maps(List<String> columns, List<String[]> rows) {
         return rows.stream().map(row -> {
             Map<String, String> map = new HashMap<>();

@@ -19,8 +19,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Predictions", description = "Predict from raw feature values, the same columns and values as the uploaded CSV.")
 class PredictionController {
-
-    private static final List<String> RESERVED = List.of("version", "threshold");
 
     private final PredictionService predictions;
     private final DatasetProperties csvLimits;
@@ -47,17 +45,19 @@ class PredictionController {
             description = "Every feature is a query parameter, e.g. ?Pclass=1&Sex=female&Age=29&SibSp=0&Parch=0&Fare=80&Embarked=S."
                     + " An empty value (Age=) is missing and imputed as in training. `version` picks a version (default: latest),"
                     + " `threshold` the binary decision threshold (default 0.5).")
-    PredictionResponse predictOne(@PathVariable long id,
-            @Parameter(description = "Model version; default the latest") @RequestParam(required = false) Integer version,
-            @Parameter(description = "Binary models: predict the positive label from this probability; default 0.5")
-            @RequestParam(required = false) Double threshold,
-            @Parameter(name = "features", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.TRUE,
-                    description = "The row's raw values, one query parameter per feature column",
-                    schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE),
-                    example = "{\"Pclass\": 1, \"Sex\": \"female\", \"Age\": 29, \"SibSp\": 0, \"Parch\": 0, \"Fare\": 80, \"Embarked\": \"S\"}")
-            @RequestParam MultiValueMap<String, String> parameters) {
-        Map<String, String> row = QueryRow.from(parameters, RESERVED);
-        return PredictionResponse.from(predictions.predict(id, Optional.ofNullable(version), List.of(row), null, threshold));
+    @Parameter(name = QueryRow.VERSION, in = ParameterIn.QUERY, description = "Model version; default the latest",
+            schema = @Schema(type = "integer", format = "int32"))
+    @Parameter(name = QueryRow.THRESHOLD, in = ParameterIn.QUERY,
+            description = "Binary models: predict the positive label from this probability; default 0.5",
+            schema = @Schema(type = "number", format = "double"))
+    @Parameter(name = "features", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.TRUE, required = true,
+            description = "The row's raw values, one query parameter per feature column",
+            schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE),
+            example = "{\"Pclass\": 1, \"Sex\": \"female\", \"Age\": 29, \"SibSp\": 0, \"Parch\": 0, \"Fare\": 80, \"Embarked\": \"S\"}")
+    PredictionResponse predictOne(@PathVariable long id, HttpServletRequest request) {
+        QueryRow query = QueryRow.from(request.getParameterMap());
+        return PredictionResponse.from(predictions.predict(id, Optional.ofNullable(query.version()), List.of(query.features()),
+                null, query.threshold()));
     }
 
     @PostMapping(value = "/api/models/{id}/predictions", consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -62,6 +62,34 @@ class PredictionControllerTest {
     }
 
     @Test
+    void aVersionOrThresholdThatIsNotANumberIsABadRequestNamingTheParameter() {
+        var version = assertThat(mvc.get().uri("/api/models/1/predict?Sex=female&version=two"));
+        version.hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        version.bodyJson().extractingPath("$.errors[0].path").isEqualTo("version");
+        version.bodyJson().extractingPath("$.detail").isEqualTo("parameter 'version' has the wrong type: 'two' is not a valid Integer");
+
+        var threshold = assertThat(mvc.get().uri("/api/models/1/predict?Sex=female&threshold=high"));
+        threshold.hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        threshold.bodyJson().extractingPath("$.errors[0].message")
+                .isEqualTo("parameter 'threshold' has the wrong type: 'high' is not a valid Double");
+    }
+
+    @Test
+    void anEmptyVersionOrThresholdIsTheDefault() {
+        given(predictions.predict(eq(1L), eq(Optional.empty()), eq(List.of(Map.of("Sex", "female"))), isNull(), isNull()))
+                .willReturn(binary(0.75));
+        assertThat(mvc.get().uri("/api/models/1/predict?Sex=female&version=&threshold=")).hasStatus(200);
+    }
+
+    @Test
+    void aRepeatedVersionOrThresholdCountsOnceAsItsFirstValue() {
+        given(predictions.predict(eq(1L), eq(Optional.of(3)), eq(List.of(Map.of("Sex", "female"))), isNull(), eq(0.25)))
+                .willReturn(binary(0.75));
+        assertThat(mvc.get().uri("/api/models/1/predict?Sex=female&version=3&version=4&threshold=0.25&threshold=x"))
+                .hasStatus(200);
+    }
+
+    @Test
     void inputProblemsNameTheColumn() {
         given(predictions.predict(eq(1L), any(), any(), any(), any()))
                 .willThrow(new InvalidRequestException("Age", "'old' is not a number; column 'Age' is numeric"));

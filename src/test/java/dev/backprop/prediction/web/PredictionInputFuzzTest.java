@@ -56,7 +56,7 @@ class PredictionInputFuzzTest {
         String request = bytes.length == 0 ? "" : new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
         try {
             switch (form) {
-                case 0 -> encodesToFiniteInputsOrSaysWhy(List.of(QueryRow.from(query(request), List.of("version", "threshold"))), false);
+                case 0 -> encodesToFiniteInputsOrSaysWhy(List.of(QueryRow.from(query(request)).features()), false);
                 case 1 -> {
                     List<Map<String, Object>> json = JSON.readValue(request, new TypeReference<>() { });
                     // The literal null: Spring answers "required request body is missing", a 400.
@@ -108,12 +108,15 @@ class PredictionInputFuzzTest {
     }
 
     /** Tomcat's part: it hands Spring the parameters; a query it cannot parse never reaches our code. */
-    private static org.springframework.util.MultiValueMap<String, String> query(String request) {
+    private static Map<String, String[]> query(String request) {
+        Map<String, String[]> parameters = new java.util.LinkedHashMap<>();
         try {
-            return UriComponentsBuilder.fromUriString("/?" + request).build().getQueryParams();
+            UriComponentsBuilder.fromUriString("/?" + request).build().getQueryParams()
+                    .forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
         } catch (IllegalArgumentException e) {
-            return new org.springframework.util.LinkedMultiValueMap<>();
+            parameters.clear();
         }
+        return parameters;
     }
 
     private static void assertNoFormulaCells(String csv) {
