@@ -55,7 +55,7 @@ final class BinaryMetrics {
     static double exactAuc(INDArray actual, INDArray predicted) {
         float[] p = predicted.toFloatVector();
         float[] a = actual.toFloatVector();
-        Integer[] order = rowsBy(p, false);
+        int[] order = rowsBy(p, false);
         long positives = 0;
         double rankSum = 0;
         for (int start = 0; start < order.length; ) {
@@ -83,7 +83,7 @@ final class BinaryMetrics {
     private static float[][] byDescendingProbability(INDArray actual, INDArray predicted) {
         float[] p = predicted.toFloatVector();
         float[] a = actual.toFloatVector();
-        Integer[] order = rowsBy(p, true);
+        int[] order = rowsBy(p, true);
         float[] sortedP = new float[p.length];
         float[] sortedA = new float[a.length];
         for (int i = 0; i < order.length; i++) {
@@ -93,14 +93,24 @@ final class BinaryMetrics {
         return new float[][] {sortedA, sortedP};
     }
 
-    /** Row numbers ordered by their score (a stable sort: ties keep row order). */
-    private static Integer[] rowsBy(float[] scores, boolean descending) {
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    /**
+     * Row numbers ordered by their score in {@link Float#compare}'s order (ties keep row order, as a stable sort).
+     * Each row is one long, score bits above the row number, sorted as primitives: boxed row numbers with a comparator
+     * cost as much as the forward pass when evaluating 100,000 rows.
+     */
+    static int[] rowsBy(float[] scores, boolean descending) {
+        long[] keys = new long[scores.length];
+        for (int i = 0; i < keys.length; i++) {
+            int bits = Float.floatToIntBits(scores[i]);
+            // Flipping a negative float's magnitude bits makes the ints order as Float.compare orders the floats.
+            int ordered = bits ^ ((bits >> 31) & 0x7fffffff);
+            keys[i] = ((long) (descending ? ~ordered : ordered) << 32) | i;
         }
-        java.util.Arrays.sort(order, descending ? (x, y) -> Float.compare(scores[y], scores[x])
-                : (x, y) -> Float.compare(scores[x], scores[y]));
+        java.util.Arrays.sort(keys);
+        int[] order = new int[keys.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (int) keys[i];
+        }
         return order;
     }
 
