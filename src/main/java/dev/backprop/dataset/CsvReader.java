@@ -59,14 +59,16 @@ public final class CsvReader {
     /** The whole table in memory, refusing rows longer than {@code maxRowLength} characters. */
     public static CsvTable read(byte[] bytes, int maxRowLength) {
         List<String[]> rows = new ArrayList<>();
-        List<String> columns = stream(new ByteArrayInputStream(bytes), maxRowLength, names -> { }, rows::add);
+        SharedCells cells = new SharedCells();
+        List<String> columns = stream(new ByteArrayInputStream(bytes), maxRowLength, names -> { }, row -> rows.add(cells.share(row)));
         return new CsvTable(columns, rows);
     }
 
-    /** The whole table in memory. */
+    /** The whole table in memory, each distinct cell text held once (see {@link SharedCells}). */
     public static CsvTable read(InputStream in) {
         List<String[]> rows = new ArrayList<>();
-        List<String> columns = stream(in, rows::add);
+        SharedCells cells = new SharedCells();
+        List<String> columns = stream(in, row -> rows.add(cells.share(row)));
         return new CsvTable(columns, rows);
     }
 
