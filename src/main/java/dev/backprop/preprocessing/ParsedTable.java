@@ -30,10 +30,6 @@ public final class ParsedTable {
         return table;
     }
 
-    public int rowCount() {
-        return table.rows().size();
-    }
-
     /** The position of a column; refused when the table has no such column. */
     public int columnIndex(String name) {
         Integer c = columnIndex.get(name);
