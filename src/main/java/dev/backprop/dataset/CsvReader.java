@@ -56,14 +56,6 @@ public final class CsvReader {
         return read(new ByteArrayInputStream(bytes));
     }
 
-    /** The whole table in memory, refusing rows longer than {@code maxRowLength} characters. */
-    public static CsvTable read(byte[] bytes, int maxRowLength) {
-        List<String[]> rows = new ArrayList<>();
-        SharedCells cells = new SharedCells();
-        List<String> columns = stream(new ByteArrayInputStream(bytes), maxRowLength, names -> { }, row -> rows.add(cells.share(row)));
-        return new CsvTable(columns, rows);
-    }
-
     /** The whole table in memory, each distinct cell text held once (see {@link SharedCells}). */
     public static CsvTable read(InputStream in) {
         List<String[]> rows = new ArrayList<>();
@@ -102,12 +94,8 @@ public final class CsvReader {
         GuardedReader text;
         try {
             text = new GuardedReader(utf8WithoutBom(in), maxRowLength, maxCharacters);
-        } catch (CharacterCodingException e) {
-            throw notUtf8();
-        } catch (ZipException | java.io.EOFException e) {
-            throw new InvalidCsvException("The gzip-compressed file is damaged: " + e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw refusal(new UncheckedIOException(e));
         }
         try (de.siegmar.fastcsv.reader.CsvReader<CsvRecord> parser = FORMAT.ofCsvRecord(text)) {
             List<String> columns = null;
@@ -151,13 +139,13 @@ public final class CsvReader {
         } catch (CsvParseException | UncheckedIOException e) {
             throw refusal(e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw refusal(new UncheckedIOException(e));
         }
     }
 
     /**
-     * What a failure while parsing tells the uploader. FastCSV wraps what the text reader threw (our own limits,
-     * invalid UTF-8, a damaged gzip stream); those keep their own message.
+     * What a failure while unpacking, decoding or parsing tells the uploader. FastCSV wraps what the text reader threw
+     * (our own limits, invalid UTF-8, a damaged gzip stream); those keep their own message.
      */
     private static RuntimeException refusal(RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
