@@ -54,7 +54,7 @@ public class ImportanceService {
         }
         ModelPlan plan = models.plan(modelId);
         CsvTable table = datasets.table(plan.definition().datasetId());
-        int[] testRows = DataPreparation.prepare(table, plan).testRows();
+        int[] testRows = DataPreparation.testRows(table, plan);
         TrainedNetwork network = TrainedNetwork.fromBytes(stored.parameters());
         Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < table.columns().size(); c++) {

@@ -21,8 +21,8 @@ import dev.backprop.preprocessing.PreprocessorFitter;
  */
 public final class DataPreparation {
 
-    /** The fitted preprocessing, the encoded parts, and which table rows form the held-out part. */
-    public record Prepared(Preprocessor preprocessor, TrainingData data, int droppedRows, int[] testRows) {
+    /** The fitted preprocessing and the encoded parts. */
+    public record Prepared(Preprocessor preprocessor, TrainingData data) {
     }
 
     private DataPreparation() {
@@ -34,9 +34,12 @@ public final class DataPreparation {
 
     public static Prepared prepare(ParsedTable parsed, ModelPlan plan) {
         CsvTable table = parsed.table();
-        List<Integer> usable = usableRows(table, plan);
-        int[][] split = split(table, usable, table.columnIndex(plan.target().targetColumns().get(0)), plan);
-        return prepare(parsed, plan, split, table.rows().size() - usable.size());
+        return prepare(parsed, plan, split(table, usableRows(table, plan), plan));
+    }
+
+    /** The table rows {@link #prepare} holds out, without fitting or encoding anything. */
+    public static int[] testRows(CsvTable table, ModelPlan plan) {
+        return split(table, usableRows(table, plan), plan)[1];
     }
 
     /**
@@ -84,13 +87,13 @@ public final class DataPreparation {
      * Fits the preprocessing on the given training rows and encodes both parts. Pass the same {@link ParsedTable} for
      * every split of one table (folds, candidates), so each number is parsed once.
      */
-    public static Prepared prepare(ParsedTable table, ModelPlan plan, int[][] split, int droppedRows) {
+    public static Prepared prepare(ParsedTable table, ModelPlan plan, int[][] split) {
         Preprocessor preprocessor = PreprocessorFitter.fit(table, split[0], plan.features(), plan.scaling(),
                 plan.imputation(), plan.target());
         TrainingData data = new TrainingData(
                 preprocessor.encodeRows(table, split[0]), preprocessor.target().encodeRows(table, split[0]),
                 preprocessor.encodeRows(table, split[1]), preprocessor.target().encodeRows(table, split[1]));
-        return new Prepared(preprocessor, data, droppedRows, split[1]);
+        return new Prepared(preprocessor, data);
     }
 
     private static List<Integer> usableRows(CsvTable table, ModelPlan plan) {
@@ -106,7 +109,8 @@ public final class DataPreparation {
     }
 
     /** {@code [train rows, test rows]}; each stratum contributes its share of test rows. */
-    static int[][] split(CsvTable table, List<Integer> rows, int targetColumn, ModelPlan plan) {
+    static int[][] split(CsvTable table, List<Integer> rows, ModelPlan plan) {
+        int targetColumn = table.columnIndex(plan.target().targetColumns().get(0));
         Map<String, List<Integer>> strata = new LinkedHashMap<>();
         Function<Integer, String> stratum = plan.target().task().isClassification()
                 ? r -> table.rows().get(r)[targetColumn]

@@ -54,7 +54,7 @@ class EvaluationJobs {
         List<int[][]> splits = DataPreparation.folds(table.table(), plan, k);
         for (int f = 0; f < splits.size(); f++) {
             progress.accept("fold " + (f + 1) + " of " + k);
-            DataPreparation.Prepared prepared = DataPreparation.prepare(table, plan, splits.get(f), 0);
+            DataPreparation.Prepared prepared = DataPreparation.prepare(table, plan, splits.get(f));
             EvaluatedVersion evaluated = trainAndEvaluate(plan, prepared, goOn, withBaseline);
             folds.add(new CrossValidationResult.Fold(f + 1, evaluated.train(), evaluated.test(),
                     evaluated.baseline() == null ? null : evaluated.baseline().test()));
