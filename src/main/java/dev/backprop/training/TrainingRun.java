@@ -83,8 +83,10 @@ class TrainingRun {
                 evaluationJob(jobId, modelId, claimed.get());
                 return;
             }
+            long started = System.nanoTime();
             ModelPlan plan = models.plan(modelId);
             DataPreparation.Prepared prepared = DataPreparation.prepare(datasets.table(plan.definition().datasetId()), plan);
+            long dataReady = System.nanoTime();
             log.info("Training job {} (model {}): {} training rows, {} held out, {} epochs", jobId, modelId,
                     prepared.data().trainX().length, prepared.data().testX().length, plan.design().epochs());
             Checkpoint resumeFrom = claimed.get().checkpoint() == null ? null
@@ -121,8 +123,10 @@ class TrainingRun {
                 ledger.cancelled(jobId, outcome.epochsRun());
                 return;
             }
+            long trained = System.nanoTime();
             EvaluatedVersion evaluated = BaselineRuns.withBaseline(
                     evaluator.evaluate(outcome.network(), prepared.data(), plan.target()), baseline);
+            long evaluatedAt = System.nanoTime();
             byte[] network = outcome.network().toBytes();
             String earlyStop = outcome.earlyStopped()
                     ? "Early stopping after epoch " + outcome.epochsRun() + ": " + plan.design().training().earlyStopping().monitor()
@@ -131,7 +135,10 @@ class TrainingRun {
             Integer kept = plan.design().training().earlyStopping() == null ? null : outcome.keptEpoch();
             ledger.succeed(jobId, () -> models.addVersion(modelId, jobId, prepared.preprocessor(), evaluated, network),
                     kept, earlyStop);
-            log.info("Training job {} succeeded", jobId);
+            long stored = System.nanoTime();
+            log.info("Training job {} succeeded in {} s: data {} s, training {} s, evaluation {} s, storing {} s", jobId,
+                    seconds(stored - started), seconds(dataReady - started), seconds(trained - dataReady),
+                    seconds(evaluatedAt - trained), seconds(stored - evaluatedAt));
         } catch (TrainingDivergedException | InvalidRequestException | ConflictException | NotFoundException e) {
             log.info("Training job {} failed: {}", jobId, e.getMessage());
             ledger.fail(jobId, e.getMessage());
@@ -149,6 +156,10 @@ class TrainingRun {
             metrics.jobEnded(jobId);
             MDC.remove("jobId");
         }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.3f", nanos / 1e9);
     }
 
     /** A cross-validation or tuning job: many trainings, one result, progress between them. */
