@@ -112,7 +112,7 @@ public record FeatureEncoder(
         };
     }
 
-    private float scaled(double value, double center, double scale, String raw) {
+    float scaled(double value, double center, double scale, String raw) {
         float input = (float) ((value - center) / scale);
         if (!Float.isFinite(input)) {
             throw new InvalidRequestException(column, "'" + raw + "' is out of range for column '" + column

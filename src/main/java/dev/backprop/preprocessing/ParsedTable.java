@@ -18,6 +18,7 @@ public final class ParsedTable {
     private final CsvTable table;
     private final Map<String, Integer> columnIndex = new HashMap<>();
     private final Map<Integer, double[]> numbers = new HashMap<>();
+    private final Map<Integer, double[]> booleans = new HashMap<>();
 
     public ParsedTable(CsvTable table) {
         this.table = table;
@@ -55,7 +56,34 @@ public final class ParsedTable {
      * it column by column missed the CPU caches on every cell.
      */
     public void parse(int[] columns) {
-        int[] todo = java.util.Arrays.stream(columns).distinct().filter(c -> !numbers.containsKey(c)).toArray();
+        parseInto(numbers, columns, (raw, column, row) -> {
+            double value = Numbers.parseDouble(raw);
+            if (raw != null && Double.isNaN(value)) {
+                String name = table.columns().get(column);
+                throw new InvalidRequestException(name, "'" + raw + "' (data row " + (row + 1)
+                        + ") is not a number; column '" + name + "' is numeric");
+            }
+            return value;
+        });
+    }
+
+    /** Every row's value of a boolean column as 1 (true) or 0, NaN where the cell is missing; read on the first call. */
+    public double[] booleans(int column) {
+        parseBooleans(new int[] {column});
+        return booleans.get(column);
+    }
+
+    /** Reads the boolean columns not read yet in one pass over the rows, as {@link #parse} does the numeric ones. */
+    public void parseBooleans(int[] columns) {
+        parseInto(booleans, columns, (raw, column, row) -> raw == null ? Double.NaN : Numbers.isTrue(raw) ? 1 : 0);
+    }
+
+    private interface CellValue {
+        double of(String raw, int column, int row);
+    }
+
+    private void parseInto(Map<Integer, double[]> parsed, int[] columns, CellValue cellValue) {
+        int[] todo = java.util.Arrays.stream(columns).distinct().filter(c -> !parsed.containsKey(c)).toArray();
         if (todo.length == 0) {
             return;
         }
@@ -64,18 +92,11 @@ public final class ParsedTable {
         for (int r = 0; r < rows.size(); r++) {
             String[] row = rows.get(r);
             for (int k = 0; k < todo.length; k++) {
-                String raw = row[todo[k]];
-                double value = Numbers.parseDouble(raw);
-                if (raw != null && Double.isNaN(value)) {
-                    String name = table.columns().get(todo[k]);
-                    throw new InvalidRequestException(name, "'" + raw + "' (data row " + (r + 1)
-                            + ") is not a number; column '" + name + "' is numeric");
-                }
-                values[k][r] = value;
+                values[k][r] = cellValue.of(row[todo[k]], todo[k], r);
             }
         }
         for (int k = 0; k < todo.length; k++) {
-            numbers.put(todo[k], values[k]);
+            parsed.put(todo[k], values[k]);
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 
 import dev.backprop.dataset.ColumnSchema;
 import dev.backprop.dataset.CsvTable;
-import dev.backprop.dataset.Numbers;
 
 /**
  * Fits a {@link Preprocessor}. Scaling parameters and fill values come from the training rows only (no leakage
@@ -31,8 +30,8 @@ public final class PreprocessorFitter {
     /** Fits on the training rows of a table whose numbers are parsed once for the fit and the encoding after it. */
     public static Preprocessor fit(ParsedTable table, int[] trainRows, List<ColumnSchema> features, Scaling scaling,
             Imputation imputation, TargetEncoder target) {
-        table.parse(features.stream().filter(feature -> feature.type() == dev.backprop.dataset.ColumnType.NUMERIC)
-                .mapToInt(feature -> table.columnIndex(feature.name())).toArray());
+        table.parse(columnsOf(table, features, dev.backprop.dataset.ColumnType.NUMERIC));
+        table.parseBooleans(columnsOf(table, features, dev.backprop.dataset.ColumnType.BOOLEAN));
         List<FeatureEncoder> encoders = new ArrayList<>();
         for (ColumnSchema feature : features) {
             int c = table.columnIndex(feature.name());
@@ -73,23 +72,19 @@ public final class PreprocessorFitter {
         };
     }
 
+    private static int[] columnsOf(ParsedTable table, List<ColumnSchema> features, dev.backprop.dataset.ColumnType type) {
+        return features.stream().filter(feature -> feature.type() == type)
+                .mapToInt(feature -> table.columnIndex(feature.name())).toArray();
+    }
+
     /** The non-missing values of column {@code c} in the given rows, in row order; booleans as 1 (true) and 0. */
     private static double[] values(ParsedTable table, int[] rows, int c, boolean asBoolean) {
+        double[] column = asBoolean ? table.booleans(c) : table.numbers(c);
         double[] values = new double[rows.length];
         int n = 0;
-        if (asBoolean) {
-            for (int r : rows) {
-                String raw = table.raw(r, c);
-                if (raw != null) {
-                    values[n++] = Numbers.isTrue(raw) ? 1 : 0;
-                }
-            }
-        } else {
-            double[] numbers = table.numbers(c);
-            for (int r : rows) {
-                if (!Double.isNaN(numbers[r])) {
-                    values[n++] = numbers[r];
-                }
+        for (int r : rows) {
+            if (!Double.isNaN(column[r])) {
+                values[n++] = column[r];
             }
         }
         return Arrays.copyOf(values, n);
@@ -102,10 +97,7 @@ public final class PreprocessorFitter {
         if (imputation == Imputation.MEAN) {
             return mean(values);
         }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return Median.of(values);
     }
 
     private static double mean(double[] values) {

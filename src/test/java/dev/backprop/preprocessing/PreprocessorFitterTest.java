@@ -363,6 +363,22 @@ class PreprocessorFitterTest {
     }
 
     @Test
+    void aHeldOutValueBeyondFloatRangeIsRefusedNamingItWhenManyRowsAreEncoded() {
+        CsvTable table = new CsvTable(List.of("x", "y"), List.of(new String[] {"1", "1"}, new String[] {"2", "2"},
+                new String[] {"3e38", "3"}));
+        List<ColumnSchema> x = SchemaInference.infer(table, 1_000).columns().stream()
+                .filter(column -> column.name().equals("x")).toList();
+        // Fitted on 1 and 2 (mean 1.5, deviation 0.5), 3e38 scales to 6e38, beyond float.
+        Preprocessor preprocessor = PreprocessorFitter.fit(table, new int[] {0, 1}, x, Scaling.STANDARD, Imputation.MEDIAN,
+                TARGET);
+        ParsedTable parsed = new ParsedTable(table);
+        assertThat(preprocessor.encodeRows(parsed, new int[] {1, 0})).isEqualTo(new float[][] {{1f}, {-1f}});
+        assertThatThrownBy(() -> preprocessor.encodeRows(parsed, new int[] {0, 2}))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("'3e38' is out of range for column 'x'");
+    }
+
+    @Test
     void targetsOfManyRowsAreTheRowByRowTargets() {
         TargetEncoder binary = new TargetEncoder("b", Task.BINARY, List.of("no", "yes"), "yes", 1);
         TargetEncoder multi = TargetEncoder.multiple(List.of("n", "y"), Task.REGRESSION);
