@@ -1,6 +1,10 @@
 package dev.backprop.engine;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import dev.backprop.evaluation.ConfusionMatrix;
 import dev.backprop.evaluation.EvaluatedVersion;
@@ -27,6 +31,50 @@ public class Evaluator {
         return new EvaluatedVersion(
                 metrics(network.predictForEvaluation(data.trainX()), data.trainY(), target),
                 metrics(network.predictForEvaluation(data.testX()), data.testY(), target));
+    }
+
+    /**
+     * The same metrics, computed on this thread and {@code helper} at once: a finished job waits for its evaluation,
+     * and with one OpenMP thread per job the second core is free by then. The helper predicts the held-out part and
+     * as many training rows as make half of all, then scores the held-out part while this thread scores the training
+     * part. DL4J's forward pass is synchronized per network, so the helper predicts with a copy.
+     */
+    public EvaluatedVersion evaluate(TrainedNetwork network, TrainingData data, TargetEncoder target, Executor helper) {
+        float[][] trainX = data.trainX();
+        float[][] testX = data.testX();
+        int cut = Math.max(0, Math.min(trainX.length, (trainX.length + testX.length) / 2 - testX.length));
+        TrainedNetwork copy = network.copy();
+        CompletableFuture<float[][]> helperTrain = new CompletableFuture<>();
+        CompletableFuture<Metrics> test = CompletableFuture.supplyAsync(() -> {
+            try {
+                helperTrain.complete(copy.predictForEvaluation(Arrays.copyOfRange(trainX, 0, cut)));
+            } catch (RuntimeException | Error e) {
+                helperTrain.completeExceptionally(e);
+                throw e;
+            }
+            return metrics(copy.predictForEvaluation(testX), data.testY(), target);
+        }, helper);
+        float[][] rest = network.predictForEvaluation(Arrays.copyOfRange(trainX, cut, trainX.length));
+        float[][] trainOutputs = new float[trainX.length][];
+        System.arraycopy(join(helperTrain), 0, trainOutputs, 0, cut);
+        System.arraycopy(rest, 0, trainOutputs, cut, rest.length);
+        Metrics train = metrics(trainOutputs, data.trainY(), target);
+        return new EvaluatedVersion(train, join(test));
+    }
+
+    /** The helper's result, or its failure rethrown as it was thrown. */
+    private static <T> T join(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     public Metrics metrics(float[][] outputs, float[][] expected, TargetEncoder target) {

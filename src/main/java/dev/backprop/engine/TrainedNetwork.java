@@ -47,6 +47,11 @@ public final class TrainedNetwork {
         return out.toByteArray();
     }
 
+    /** An independent copy, for predicting on another thread at the same time (DL4J's forward pass is synchronized). */
+    public TrainedNetwork copy() {
+        return new TrainedNetwork(network.clone());
+    }
+
     /** One output row per input row: probabilities for classification, values for regression. */
     public float[][] predict(float[][] rows) {
         if (rows.length == 0) {

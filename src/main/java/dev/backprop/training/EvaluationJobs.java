@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-import dev.backprop.engine.Evaluator;
 import dev.backprop.engine.Trainer;
 import dev.backprop.engine.TrainingOutcome;
 import dev.backprop.evaluation.EvaluatedVersion;
@@ -31,14 +30,12 @@ class EvaluationJobs {
     }
 
     private final Trainer trainer;
-    private final BaselineRuns baselines;
-    private final Evaluator evaluator;
+    private final HelperThreads helpers;
     private final ModelService models;
 
-    EvaluationJobs(Trainer trainer, BaselineRuns baselines, Evaluator evaluator, ModelService models) {
+    EvaluationJobs(Trainer trainer, HelperThreads helpers, ModelService models) {
         this.trainer = trainer;
-        this.baselines = baselines;
-        this.evaluator = evaluator;
+        this.helpers = helpers;
         this.models = models;
     }
 
@@ -96,12 +93,12 @@ class EvaluationJobs {
 
     private EvaluatedVersion trainAndEvaluate(ModelPlan plan, DataPreparation.Prepared prepared, BooleanSupplier goOn,
             boolean withBaseline) {
-        var baseline = withBaseline ? baselines.start(plan, prepared.data()) : null;
+        var baseline = withBaseline ? helpers.start(plan, prepared.data()) : null;
         TrainingOutcome outcome = trainer.train(plan.design(), prepared.data(), plan.target(), stats -> goOn.getAsBoolean());
         if (outcome.stoppedEarly()) {
             throw new Stopped();
         }
-        return BaselineRuns.withBaseline(evaluator.evaluate(outcome.network(), prepared.data(), plan.target()), baseline);
+        return helpers.evaluate(outcome.network(), plan, prepared.data(), baseline);
     }
 
     static String metric(Task task) {

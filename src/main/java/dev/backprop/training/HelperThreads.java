@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.backprop.engine.Evaluator;
 import dev.backprop.engine.LogisticBaseline;
+import dev.backprop.engine.TrainedNetwork;
 import dev.backprop.engine.TrainingData;
 import dev.backprop.evaluation.Baseline;
 import dev.backprop.evaluation.EvaluatedVersion;
@@ -16,24 +17,24 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 /**
- * A classifier's logistic-regression baseline, trained and evaluated on a thread of its own while the network trains:
- * the two are independent, and the baseline (single-threaded plain Java, a fraction of a second) then adds nothing to
- * the job's time on a machine with a core to spare. One baseline thread per training worker, so the service never
- * runs more baselines than jobs.
+ * The second thread of each training worker. It trains and evaluates a classifier's logistic-regression baseline while
+ * the network trains: the two are independent, and the baseline (single-threaded plain Java, a fraction of a second)
+ * then adds nothing to the job's time on a machine with a core to spare. Then it shares the network's final
+ * evaluation. One helper per worker, so the service never runs more of them than jobs.
  */
 @Component
-class BaselineRuns {
+class HelperThreads {
 
     private final LogisticBaseline baselines;
     private final Evaluator evaluator;
     private final ExecutorService threads;
 
-    BaselineRuns(LogisticBaseline baselines, Evaluator evaluator, TrainingProperties properties) {
+    HelperThreads(LogisticBaseline baselines, Evaluator evaluator, TrainingProperties properties) {
         this.baselines = baselines;
         this.evaluator = evaluator;
         AtomicInteger number = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(properties.workers(), task -> {
-            Thread thread = new Thread(task, "training-baseline-" + number.incrementAndGet());
+            Thread thread = new Thread(task, "training-helper-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -54,6 +55,15 @@ class BaselineRuns {
             EvaluatedVersion metrics = evaluator.evaluate(baseline.network(), data, plan.target());
             return new Baseline("logistic-regression", baseline.epochs(), metrics.train(), metrics.test());
         }, threads);
+    }
+
+    /**
+     * The network's metrics on both parts, computed on the calling worker's thread and a helper at once (see
+     * {@link Evaluator#evaluate(TrainedNetwork, TrainingData, dev.backprop.preprocessing.TargetEncoder,
+     * java.util.concurrent.Executor)}), with the baseline's once it has finished.
+     */
+    EvaluatedVersion evaluate(TrainedNetwork network, ModelPlan plan, TrainingData data, CompletableFuture<Baseline> baseline) {
+        return withBaseline(evaluator.evaluate(network, data, plan.target(), threads), baseline);
     }
 
     /** The network's metrics with the baseline's once it has finished; its failure is rethrown as it was thrown. */

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.backprop.dataset.DatasetService;
 import dev.backprop.engine.Checkpoint;
-import dev.backprop.engine.Evaluator;
 import dev.backprop.engine.Trainer;
 import dev.backprop.engine.TrainingDivergedException;
 import dev.backprop.engine.TrainingOutcome;
@@ -35,8 +34,7 @@ class TrainingRun {
     private final ModelService models;
     private final DatasetService datasets;
     private final Trainer trainer;
-    private final BaselineRuns baselines;
-    private final Evaluator evaluator;
+    private final HelperThreads helpers;
     private final TrainingMetrics metrics;
     private final EvaluationJobs evaluationJobs;
     private final tools.jackson.databind.json.JsonMapper json;
@@ -44,15 +42,14 @@ class TrainingRun {
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private volatile boolean shuttingDown;
 
-    TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, BaselineRuns baselines,
-            Evaluator evaluator, TrainingMetrics metrics, EvaluationJobs evaluationJobs, tools.jackson.databind.json.JsonMapper json,
+    TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, HelperThreads helpers,
+            TrainingMetrics metrics, EvaluationJobs evaluationJobs, tools.jackson.databind.json.JsonMapper json,
             TrainingProperties properties) {
         this.ledger = ledger;
         this.models = models;
         this.datasets = datasets;
         this.trainer = trainer;
-        this.baselines = baselines;
-        this.evaluator = evaluator;
+        this.helpers = helpers;
         this.metrics = metrics;
         this.evaluationJobs = evaluationJobs;
         this.json = json;
@@ -94,7 +91,7 @@ class TrainingRun {
             long[] epochStart = {System.nanoTime()};
             CheckpointSchedule schedule = new CheckpointSchedule(properties, epochStart[0]);
             EpochWriter history = new EpochWriter(ledger, jobId);
-            var baseline = baselines.start(plan, prepared.data());
+            var baseline = helpers.start(plan, prepared.data());
             TrainingOutcome outcome;
             try {
                 outcome = trainer.train(plan.design(), prepared.data(), plan.target(), resumeFrom, (stats, checkpoint) -> {
@@ -124,8 +121,7 @@ class TrainingRun {
                 return;
             }
             long trained = System.nanoTime();
-            EvaluatedVersion evaluated = BaselineRuns.withBaseline(
-                    evaluator.evaluate(outcome.network(), prepared.data(), plan.target()), baseline);
+            EvaluatedVersion evaluated = helpers.evaluate(outcome.network(), plan, prepared.data(), baseline);
             long evaluatedAt = System.nanoTime();
             byte[] network = outcome.network().toBytes();
             String earlyStop = outcome.earlyStopped()

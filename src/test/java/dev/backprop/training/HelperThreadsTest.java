@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-class BaselineRunsTest {
+class HelperThreadsTest {
 
     private static final CsvTable TABLE = table();
 
@@ -37,7 +37,7 @@ class BaselineRunsTest {
             return super.train(design, data);
         }
     };
-    private final BaselineRuns runs = new BaselineRuns(recording, new Evaluator(), properties());
+    private final HelperThreads runs = new HelperThreads(recording, new Evaluator(), properties());
 
     @AfterEach
     void stop() {
@@ -49,12 +49,12 @@ class BaselineRunsTest {
         ModelPlan plan = plan("[{\"type\": \"dense\", \"units\": 8, \"activation\": \"relu\"}]", "binary");
         TrainingData data = DataPreparation.prepare(TABLE, plan).data();
 
-        Baseline concurrent = BaselineRuns.withBaseline(network(), runs.start(plan, data)).baseline();
+        Baseline concurrent = HelperThreads.withBaseline(network(), runs.start(plan, data)).baseline();
 
         LogisticBaseline.Outcome direct = new LogisticBaseline().train(plan.design(), data);
         EvaluatedVersion metrics = new Evaluator().evaluate(direct.network(), data, plan.target());
         assertThat(concurrent).usingRecursiveComparison().isEqualTo(new Baseline("logistic-regression", direct.epochs(), metrics.train(), metrics.test()));
-        assertThat(threads).singleElement().asString().startsWith("training-baseline-");
+        assertThat(threads).singleElement().asString().startsWith("training-helper-");
     }
 
     @Test
@@ -63,7 +63,7 @@ class BaselineRunsTest {
         ModelPlan regression = plan("[{\"type\": \"dense\", \"units\": 8, \"activation\": \"relu\"}]", "regression");
         assertThat(runs.start(regression, null)).isNull();
         EvaluatedVersion network = network();
-        assertThat(BaselineRuns.withBaseline(network, null)).isSameAs(network);
+        assertThat(HelperThreads.withBaseline(network, null)).isSameAs(network);
     }
 
     @Test
@@ -74,12 +74,12 @@ class BaselineRunsTest {
                 throw new IllegalStateException("baseline broke");
             }
         };
-        BaselineRuns broken = new BaselineRuns(failing, new Evaluator(), properties());
+        HelperThreads broken = new HelperThreads(failing, new Evaluator(), properties());
         try {
             ModelPlan plan = plan("[{\"type\": \"dense\", \"units\": 8, \"activation\": \"relu\"}]", "binary");
             TrainingData data = DataPreparation.prepare(TABLE, plan).data();
             var started = broken.start(plan, data);
-            assertThatThrownBy(() -> BaselineRuns.withBaseline(network(), started))
+            assertThatThrownBy(() -> HelperThreads.withBaseline(network(), started))
                     .isInstanceOf(IllegalStateException.class).hasMessage("baseline broke");
         } finally {
             broken.stop();
