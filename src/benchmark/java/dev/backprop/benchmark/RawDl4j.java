@@ -45,7 +45,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * environment can differ per run. Prints one JSON line with the result.
  *
  * <p>Arguments: {@code definition.json data.csv[.gz] key=value…}. Settings: {@code workspaces=ENABLED|NONE},
- * {@code feed=iterator|dataset|async}, {@code listener=none|score}, {@code batches=create|getRows}, {@code evaluate=true|false} (score both parts
+ * {@code feed=iterator|dataset|async}, {@code listener=none|score}, {@code batches=create|getRows|ahead}, {@code evaluate=true|false} (score both parts
  * after every epoch, as a service would for its history), {@code dtype=FLOAT|DOUBLE}, {@code epochs=N} (override).
  * The OpenMP settings come from the environment.
  */
@@ -93,8 +93,19 @@ public final class RawDl4j {
         MultiLayerNetwork network = network(design, settings, dtype);
         Random shuffle = new Random(design.seed());
         double trainLoss = Double.NaN;
+        // batches=ahead: each epoch's batches built on a second thread while the epoch before trains, as the service does.
+        java.util.concurrent.ExecutorService side = "ahead".equals(settings.get("batches"))
+                ? java.util.concurrent.Executors.newSingleThreadExecutor() : null;
+        java.util.concurrent.Future<List<DataSet>> next = side == null ? null
+                : side.submit(() -> batches(trainX, trainY, design.batchSize(), shuffle, false));
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            List<DataSet> batches = batches(trainX, trainY, design.batchSize(), shuffle, getRows);
+            List<DataSet> batches;
+            if (side == null) {
+                batches = batches(trainX, trainY, design.batchSize(), shuffle, getRows);
+            } else {
+                batches = join(next);
+                next = epoch < epochs ? side.submit(() -> batches(trainX, trainY, design.batchSize(), shuffle, false)) : null;
+            }
             switch (settings.getOrDefault("feed", "iterator")) {
                 case "dataset" -> batches.forEach(network::fit);
                 case "async" -> network.fit(new AsyncDataSetIterator(new ListDataSetIterator<>(batches, 1), 4));
@@ -108,6 +119,9 @@ public final class RawDl4j {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (side != null) {
+            side.shutdown();
+        }
         if (Double.isNaN(trainLoss)) {
             trainLoss = network.score(train, false);
         }
@@ -116,6 +130,14 @@ public final class RawDl4j {
                 "trainRows", train.numExamples(), "epochs", epochs, "seconds", seconds,
                 "samplesPerSecond", samples / seconds, "trainLoss", trainLoss,
                 "inputs", design.inputs(), "settings", settings)));
+    }
+
+    private static <T> T join(java.util.concurrent.Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -31,6 +31,15 @@ public class Trainer {
     /** Trains from scratch, or after {@code resumeFrom}'s epoch when one is given (same design and data). */
     public TrainingOutcome train(NetworkDesign design, TrainingData data, TargetEncoder target, Checkpoint resumeFrom,
             CheckpointingListener listener) {
+        return train(design, data, target, resumeFrom, listener, null);
+    }
+
+    /**
+     * As {@link #train(NetworkDesign, TrainingData, TargetEncoder, Checkpoint, CheckpointingListener)}, with each
+     * epoch's batches built on {@code helper} while the epoch before trains (see {@link NextBatches}); null: on this thread.
+     */
+    public TrainingOutcome train(NetworkDesign design, TrainingData data, TargetEncoder target, Checkpoint resumeFrom,
+            CheckpointingListener listener, java.util.concurrent.Executor helper) {
         Nd4j.getRandom().setSeed(design.seed());
         NetworkDesign.EarlyStop earlyStop = design.training().earlyStopping();
         Checkpoint.Resumed resumed = resumeFrom == null
@@ -41,9 +50,10 @@ public class Trainer {
         EpochHistory history = new EpochHistory(data, target, design.seed(), network);
         BatchLosses losses = new BatchLosses();
         network.addListeners(losses);
-        Batches batches = new Batches(data, design, target);
-        for (int epoch = resumeFrom == null ? 1 : resumeFrom.epoch() + 1; epoch <= design.epochs(); epoch++) {
-            List<DataSet> epochBatches = batches.forEpoch(epoch);
+        int first = resumeFrom == null ? 1 : resumeFrom.epoch() + 1;
+        NextBatches batches = new NextBatches(new Batches(data, design, target)::forEpoch, first, design.epochs(), helper);
+        for (int epoch = first; epoch <= design.epochs(); epoch++) {
+            List<DataSet> epochBatches = batches.take(epoch);
             // One list element per step: the iterator's second argument counts list elements, not rows.
             losses.reset();
             network.fit(new ListDataSetIterator<>(epochBatches, 1));
@@ -59,9 +69,11 @@ public class Trainer {
             boolean goOn = listener.onEpoch(stats, stop || epoch == design.epochs() ? null
                     : () -> Checkpoint.capture(network, done, stopping));
             if (!goOn) {
+                batches.cancel();
                 return new TrainingOutcome(new TrainedNetwork(network), epoch, true);
             }
             if (stop) {
+                batches.cancel();
                 int kept = stopping.restore(network, epoch);
                 return new TrainingOutcome(new TrainedNetwork(network), epoch, false, true, kept);
             }

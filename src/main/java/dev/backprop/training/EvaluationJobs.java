@@ -94,7 +94,8 @@ class EvaluationJobs {
     private EvaluatedVersion trainAndEvaluate(ModelPlan plan, DataPreparation.Prepared prepared, BooleanSupplier goOn,
             boolean withBaseline) {
         var baseline = withBaseline ? helpers.start(plan, prepared.data()) : null;
-        TrainingOutcome outcome = trainer.train(plan.design(), prepared.data(), plan.target(), stats -> goOn.getAsBoolean());
+        TrainingOutcome outcome = trainer.train(plan.design(), prepared.data(), plan.target(), null,
+                (stats, checkpoint) -> goOn.getAsBoolean(), helpers.executor());
         if (outcome.stoppedEarly()) {
             throw new Stopped();
         }

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * The second thread of each training worker. It trains and evaluates a classifier's logistic-regression baseline while
  * the network trains: the two are independent, and the baseline (single-threaded plain Java, a fraction of a second)
- * then adds nothing to the job's time on a machine with a core to spare. Then it shares the network's final
- * evaluation. One helper per worker, so the service never runs more of them than jobs.
+ * then adds nothing to the job's time on a machine with a core to spare. It builds each epoch's batches while the
+ * epoch before trains, and it shares the network's final evaluation. One helper per worker, so the service never
+ * runs more of them than jobs.
  */
 @Component
 class HelperThreads {
@@ -55,6 +56,11 @@ class HelperThreads {
             EvaluatedVersion metrics = evaluator.evaluate(baseline.network(), data, plan.target());
             return new Baseline("logistic-regression", baseline.epochs(), metrics.train(), metrics.test());
         }, threads);
+    }
+
+    /** The helpers, for work of a job that can run beside its training (the next epoch's batches). */
+    java.util.concurrent.Executor executor() {
+        return threads;
     }
 
     /**

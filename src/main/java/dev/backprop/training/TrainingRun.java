@@ -107,7 +107,7 @@ class TrainingRun {
                         schedule.written(written - now, written);
                     }
                     return goOn && !stopping;
-                });
+                }, helpers.executor());
             } finally {
                 history.flush();
             }

@@ -185,6 +185,23 @@ class TrainerTest {
     }
 
     @Test
+    void batchesBuiltAheadOnAHelperTrainTheSameNetworkAsBatchesBuiltInPlace() {
+        java.util.concurrent.ExecutorService helper = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            NetworkDesign design = binaryDesign(12);
+            List<EpochStats> inPlace = new java.util.ArrayList<>();
+            List<EpochStats> ahead = new java.util.ArrayList<>();
+            TrainedNetwork alone = trainer.train(design, separable(), BINARY, null, (stats, checkpoint) -> inPlace.add(stats)).network();
+            TrainedNetwork helped = trainer.train(design, separable(), BINARY, null, (stats, checkpoint) -> ahead.add(stats),
+                    helper).network();
+            assertThat(helped.network().params()).isEqualTo(alone.network().params());
+            assertThat(ahead).isEqualTo(inPlace);
+        } finally {
+            helper.shutdownNow();
+        }
+    }
+
+    @Test
     void evaluatorMeasuresBothPartsOfATrainedNetwork() {
         TrainingData data = separable();
         TrainedNetwork network = trainer.train(binaryDesign(30), data, BINARY, stats -> true).network();
