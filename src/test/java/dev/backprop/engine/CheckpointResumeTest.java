@@ -77,6 +77,45 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void aCheckpointInTheEarlierZippedFormatStillResumesExactly() throws Exception {
+        NetworkDesign design = design(8, null);
+        List<EpochStats> uninterrupted = new ArrayList<>();
+        TrainingOutcome whole = trainer.train(design, noisy(), BINARY, uninterrupted::add);
+        Checkpoint[] taken = new Checkpoint[1];
+        trainer.train(design, noisy(), BINARY, null, (stats, checkpoint) -> {
+            if (stats.epoch() == 3) {
+                taken[0] = checkpoint.get();
+            }
+            return stats.epoch() < 3;
+        });
+        // The same state as format 1 wrote it: the header, then the network as ModelSerializer's zip with its updater.
+        java.io.DataInputStream header = new java.io.DataInputStream(new java.io.ByteArrayInputStream(taken[0].toBytes()));
+        assertThat(header.readInt()).isEqualTo(2);
+        int epoch = header.readInt();
+        long rootState = header.readLong();
+        long nodeState = header.readLong();
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        org.deeplearning4j.util.ModelSerializer.writeModel(taken[0].resume(null).network(), zip, true);
+        java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(old)) {
+            out.writeInt(1);
+            out.writeInt(epoch);
+            out.writeLong(rootState);
+            out.writeLong(nodeState);
+            out.writeBoolean(false);
+            out.writeInt(zip.size());
+            zip.writeTo(out);
+        }
+
+        List<EpochStats> rest = new ArrayList<>();
+        TrainingOutcome resumed = trainer.train(design, noisy(), BINARY, Checkpoint.fromBytes(old.toByteArray()),
+                (stats, checkpoint) -> rest.add(stats));
+
+        assertThat(rest).containsExactlyElementsOf(uninterrupted.subList(3, 8));
+        assertThat(resumed.network().network().params()).isEqualTo(whole.network().network().params());
+    }
+
+    @Test
     void earlyStoppingStateSurvivesTheCheckpoint() {
         NetworkDesign design = design(200, new NetworkDesign.EarlyStop("test_loss", 3, 0.0, true));
         List<EpochStats> uninterrupted = new ArrayList<>();
