@@ -3,7 +3,6 @@ package dev.backprop.engine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 import dev.backprop.evaluation.ConfusionMatrix;
@@ -12,6 +11,7 @@ import dev.backprop.evaluation.Metrics;
 import dev.backprop.evaluation.Residuals;
 import dev.backprop.preprocessing.Task;
 import dev.backprop.preprocessing.TargetEncoder;
+import dev.backprop.shared.Futures;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.evaluation.regression.RegressionEvaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -56,25 +56,10 @@ public class Evaluator {
         }, helper);
         float[][] rest = network.predictForEvaluation(Arrays.copyOfRange(trainX, cut, trainX.length));
         float[][] trainOutputs = new float[trainX.length][];
-        System.arraycopy(join(helperTrain), 0, trainOutputs, 0, cut);
+        System.arraycopy(Futures.join(helperTrain), 0, trainOutputs, 0, cut);
         System.arraycopy(rest, 0, trainOutputs, cut, rest.length);
         Metrics train = metrics(trainOutputs, data.trainY(), target);
-        return new EvaluatedVersion(train, join(test));
-    }
-
-    /** The helper's result, or its failure rethrown as it was thrown. */
-    private static <T> T join(CompletableFuture<T> part) {
-        try {
-            return part.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return new EvaluatedVersion(train, Futures.join(test));
     }
 
     public Metrics metrics(float[][] outputs, float[][] expected, TargetEncoder target) {

@@ -1,7 +1,6 @@
 package dev.backprop.training;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +12,7 @@ import dev.backprop.engine.TrainingData;
 import dev.backprop.evaluation.Baseline;
 import dev.backprop.evaluation.EvaluatedVersion;
 import dev.backprop.model.ModelPlan;
+import dev.backprop.shared.Futures;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
@@ -77,17 +77,7 @@ class HelperThreads {
         if (baseline == null) {
             return evaluated;
         }
-        try {
-            return evaluated.withBaseline(baseline.join());
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return evaluated.withBaseline(Futures.join(baseline));
     }
 
     @PreDestroy
