@@ -65,8 +65,9 @@ class JobFailureJourneyTest {
             TrainingData data = invocation.getArgument(1);
             TrainingData broken = new TrainingData(data.trainX(), widen(data.trainY()), data.testX(), widen(data.testY()));
             return new Trainer().train(invocation.<NetworkDesign>getArgument(0), broken, invocation.<TargetEncoder>getArgument(2),
-                    invocation.<Checkpoint>getArgument(3), invocation.<CheckpointingListener>getArgument(4));
-        }).doCallRealMethod().when(trainer).train(any(NetworkDesign.class), any(), any(), any(), any(CheckpointingListener.class));
+                    invocation.<Checkpoint>getArgument(3), invocation.<CheckpointingListener>getArgument(4),
+                    invocation.<java.util.concurrent.Executor>getArgument(5));
+        }).doCallRealMethod().when(trainer).train(any(NetworkDesign.class), any(), any(), any(), any(CheckpointingListener.class), any());
 
         JsonNode failed = train();
 
@@ -80,7 +81,7 @@ class JobFailureJourneyTest {
     void runningOutOfMemoryFailsTheJobAndTheNextJobTrains() {
         // What JavaCPP throws when an allocation would pass org.bytedeco.javacpp.maxbytes.
         doThrow(new OutOfMemoryError("Cannot allocate new FloatPointer(268435456): totalBytes = 1G, physicalBytes = 2G"))
-                .doCallRealMethod().when(trainer).train(any(NetworkDesign.class), any(), any(), any(), any(CheckpointingListener.class));
+                .doCallRealMethod().when(trainer).train(any(NetworkDesign.class), any(), any(), any(), any(CheckpointingListener.class), any());
 
         JsonNode failed = train();
 
