@@ -3,6 +3,8 @@ package dev.backprop.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,16 +33,18 @@ public class DatasetService {
 
     private final DatasetRepository datasets;
     private final DatasetContentStore contents;
+    private final DatasetSnapshotStore snapshots;
     private final ObjectProvider<DatasetUsage> usages;
     private final DatasetProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
     // Usages are looked up lazily: the features that use datasets depend on this service themselves.
-    DatasetService(DatasetRepository datasets, DatasetContentStore contents, ObjectProvider<DatasetUsage> usages,
-            DatasetProperties properties, JsonMapper json, Clock clock) {
+    DatasetService(DatasetRepository datasets, DatasetContentStore contents, DatasetSnapshotStore snapshots,
+            ObjectProvider<DatasetUsage> usages, DatasetProperties properties, JsonMapper json, Clock clock) {
         this.datasets = datasets;
         this.contents = contents;
+        this.snapshots = snapshots;
         this.usages = usages;
         this.properties = properties;
         this.json = json;
@@ -53,15 +57,26 @@ public class DatasetService {
     }
 
     /**
-     * Reads the upload twice as a stream: once to check it and infer the schema (and its SHA-256), once to store it.
-     * Nothing is stored unless the whole file is valid, and the dataset row and its bytes commit together.
+     * Reads the upload twice as a stream: once to check it, infer the schema (and its SHA-256) and write its snapshot
+     * to a temporary file, once to store it. Nothing is stored unless the whole file is valid, and the dataset row, its
+     * bytes and its snapshot commit together.
      */
     @Transactional
     public DatasetInfo upload(String name, String filename, InputStreamSource source, long size) {
+        Path snapshot = snapshots.temporaryFile();
+        try {
+            return inspectAndStore(name, filename, source, size, snapshot);
+        } finally {
+            snapshots.discard(snapshot);
+        }
+    }
+
+    private DatasetInfo inspectAndStore(String name, String filename, InputStreamSource source, long size, Path snapshot) {
         MessageDigest digest = sha256();
         DatasetSchema inferred;
-        try (InputStream in = new DigestInputStream(source.getInputStream(), digest)) {
-            inferred = UploadInspection.inspect(in, properties);
+        try (InputStream in = new DigestInputStream(source.getInputStream(), digest);
+                SnapshotWriter writer = new SnapshotWriter(Files.newOutputStream(snapshot))) {
+            inferred = UploadInspection.inspect(in, properties, writer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,6 +86,7 @@ public class DatasetService {
                 inferred.columns().size(), HexFormat.of().formatHex(digest.digest()), json.writeValueAsString(inferred),
                 clock.instant()));
         contents.write(dataset.getId(), source, size);
+        snapshots.write(dataset.getId(), snapshot);
         return toInfo(dataset);
     }
 
@@ -93,11 +109,11 @@ public class DatasetService {
         return datasets.findAll(pageable).map(this::toInfo);
     }
 
-    /** The parsed table, for training. */
+    /** The parsed table, for training: from its snapshot, or from the CSV for datasets that have none. */
     @Transactional(readOnly = true)
     public CsvTable table(long id) {
-        find(id);
-        return contents.read(id, CsvReader::read);
+        int rows = Math.toIntExact(find(id).getRowCount());
+        return snapshots.read(id, rows).orElseGet(() -> contents.read(id, CsvReader::read));
     }
 
     @Transactional(readOnly = true)
@@ -137,6 +153,7 @@ public class DatasetService {
                     + ". Delete those models first, or repeat with ?force=true (their trained versions keep predicting,"
                     + " but they cannot be trained again).");
         }
+        snapshots.delete(id);
         contents.delete(id);
         datasets.deleteById(id);
         usages.orderedStream().forEach(usage -> usage.datasetDeleted(id));

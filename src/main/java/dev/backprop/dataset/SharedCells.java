@@ -20,17 +20,22 @@ final class SharedCells {
     /** Replaces each cell of the row by the first equal text seen, in place; returns the row. */
     String[] share(String[] row) {
         for (int i = 0; i < row.length; i++) {
-            String cell = row[i];
-            if (cell == null) {
-                continue;
-            }
-            String seen = distinct.get(cell);
-            if (seen != null) {
-                row[i] = seen;
-            } else if (distinct.size() < MAX_DISTINCT) {
-                distinct.put(cell, cell);
+            if (row[i] != null) {
+                row[i] = share(row[i]);
             }
         }
         return row;
+    }
+
+    /** The first text seen equal to {@code cell}. */
+    String share(String cell) {
+        String seen = distinct.get(cell);
+        if (seen != null) {
+            return seen;
+        }
+        if (distinct.size() < MAX_DISTINCT) {
+            distinct.put(cell, cell);
+        }
+        return cell;
     }
 }

@@ -25,6 +25,8 @@ public final class ParsedTable {
         for (int c = 0; c < table.columns().size(); c++) {
             columnIndex.put(table.columns().get(c), c);
         }
+        // Numbers the table already knows (loaded from the dataset's snapshot) are the ones parse would find.
+        numbers.putAll(table.numericColumns());
     }
 
     public CsvTable table() {

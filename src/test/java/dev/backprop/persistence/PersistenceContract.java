@@ -1,11 +1,20 @@
 package dev.backprop.persistence;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import dev.backprop.dataset.CsvReader;
+import dev.backprop.dataset.CsvTable;
 import dev.backprop.dataset.DatasetInfo;
 import dev.backprop.dataset.DatasetService;
 import dev.backprop.dataset.InvalidCsvException;
@@ -16,10 +25,13 @@ import dev.backprop.model.ModelInfo;
 import dev.backprop.model.ModelService;
 import dev.backprop.model.StoredVersion;
 import dev.backprop.preprocessing.FeatureEncoder;
+import dev.backprop.preprocessing.ParsedTable;
 import dev.backprop.preprocessing.Preprocessor;
 import dev.backprop.preprocessing.TargetEncoder;
 import dev.backprop.preprocessing.Task;
 import dev.backprop.shared.ConflictException;
+import dev.backprop.shared.TooLargeException;
+import dev.backprop.support.TableAssertions;
 import dev.backprop.training.JobStatus;
 import dev.backprop.training.JobView;
 import dev.backprop.training.TrainingService;
@@ -28,15 +40,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every supported database must do: migrate from empty to the current schema (Hibernate then validates it),
- * store uploads all-or-nothing, round-trip model parameters byte for byte, and run a training job to a stored version.
+ * store uploads all-or-nothing (their snapshots too), round-trip model parameters byte for byte, and run a training job to a stored version.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "backprop.training.poll-interval=200ms")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "backprop.training.poll-interval=200ms", "backprop.datasets.max-rows=50"})
 abstract class PersistenceContract {
 
     private static final String CSV = """
@@ -63,6 +77,9 @@ abstract class PersistenceContract {
     @Autowired
     TrainingService training;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void anEmptyDatabaseIsMigratedToTheCurrentSchema() {
         assertThat(flyway.info().current()).isNotNull();
@@ -82,6 +99,74 @@ abstract class PersistenceContract {
         assertThatThrownBy(() -> datasets.upload("broken", "broken.csv", "a,b\n1,2\n3\n".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidCsvException.class);
         assertThat(datasets.list(PageRequest.of(0, 1)).getTotalElements()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anUploadStoresItsSnapshotFromWhichTheTableLoadsAsTheCsvParses() {
+        Set<Path> temporaryFiles = snapshotFiles();
+        DatasetInfo stored = upload("snapshot");
+
+        CsvTable loaded = datasets.table(stored.id());
+
+        TableAssertions.assertSameTable(loaded, CsvReader.read(CSV.getBytes(StandardCharsets.UTF_8)));
+        assertThat(loaded.numericColumns()).as("x1 and x2, known without parsing").containsOnlyKeys(0, 1);
+        assertThat(snapshotRows(stored.id())).isEqualTo(1);
+        assertThat(snapshotFiles()).isSubsetOf(temporaryFiles);
+    }
+
+    @Test
+    void aDatasetWithoutASnapshotOfTheCurrentFormatIsParsedFromItsCsvToTheSameNumbers() {
+        DatasetInfo older = upload("older-format");
+        DatasetInfo without = upload("uploaded-before-snapshots");
+        double[] snapshotNumbers = new ParsedTable(datasets.table(older.id())).numbers(1);
+        jdbc.update("update dataset_snapshot set format = ? where dataset_id = ?", 0, older.id());
+        jdbc.update("delete from dataset_snapshot where dataset_id = ?", without.id());
+
+        for (DatasetInfo dataset : List.of(older, without)) {
+            CsvTable fallback = datasets.table(dataset.id());
+            TableAssertions.assertSameCells(fallback, CsvReader.read(CSV.getBytes(StandardCharsets.UTF_8)));
+            assertThat(fallback.numericColumns()).as("parsed from the CSV, not the snapshot").isEmpty();
+            assertThat(new ParsedTable(fallback).numbers(1)).isEqualTo(snapshotNumbers);
+        }
+    }
+
+    @Test
+    void deletingADatasetDeletesItsSnapshot() {
+        DatasetInfo dataset = upload("deleted");
+        assertThat(snapshotRows(dataset.id())).isEqualTo(1);
+
+        datasets.delete(dataset.id(), false);
+
+        assertThat(snapshotRows(dataset.id())).isZero();
+    }
+
+    @Test
+    void aRefusedUploadLeavesNeitherASnapshotNorItsTemporaryFile() {
+        int snapshots = jdbc.queryForObject("select count(*) from dataset_snapshot", Integer.class);
+        Set<Path> temporaryFiles = snapshotFiles();
+        String tooManyRows = "a,b\n" + "1,x\n".repeat(51);
+
+        assertThatThrownBy(() -> datasets.upload("invalid", "invalid.csv", "a,b\n1,2\n3,4\n5\n".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidCsvException.class);
+        assertThatThrownBy(() -> datasets.upload("long", "long.csv", tooManyRows.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(TooLargeException.class).hasMessageContaining("max-rows");
+
+        assertThat(jdbc.queryForObject("select count(*) from dataset_snapshot", Integer.class)).isEqualTo(snapshots);
+        assertThat(snapshotFiles()).isSubsetOf(temporaryFiles);
+    }
+
+    private int snapshotRows(long datasetId) {
+        return jdbc.queryForObject("select count(*) from dataset_snapshot where dataset_id = ?", Integer.class, datasetId);
+    }
+
+    /** The upload's temporary snapshot files (DatasetService names them so). */
+    private static Set<Path> snapshotFiles() {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("backprop-snapshot-"))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
