@@ -37,13 +37,13 @@ public class Evaluator {
      * The same metrics, computed on this thread and {@code helper} at once: a finished job waits for its evaluation,
      * and with one OpenMP thread per job the second core is free by then. The helper predicts the held-out part and
      * as many training rows as make half of all, then scores the held-out part while this thread scores the training
-     * part. DL4J's forward pass is synchronized per network, so the helper predicts with a copy.
+     * part, with {@link TrainedNetwork#forAnotherThread}.
      */
     public EvaluatedVersion evaluate(TrainedNetwork network, TrainingData data, TargetEncoder target, Executor helper) {
         float[][] trainX = data.trainX();
         float[][] testX = data.testX();
         int cut = Math.max(0, Math.min(trainX.length, (trainX.length + testX.length) / 2 - testX.length));
-        TrainedNetwork copy = network.copy();
+        TrainedNetwork copy = network.forAnotherThread();
         CompletableFuture<float[][]> helperTrain = new CompletableFuture<>();
         CompletableFuture<Metrics> test = CompletableFuture.supplyAsync(() -> {
             try {

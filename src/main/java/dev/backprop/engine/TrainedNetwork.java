@@ -47,8 +47,15 @@ public final class TrainedNetwork {
         return out.toByteArray();
     }
 
-    /** An independent copy, for predicting on another thread at the same time (DL4J's forward pass is synchronized). */
-    public TrainedNetwork copy() {
+    /**
+     * This network for evaluating on another thread at the same time: itself when its evaluation never calls DL4J (the
+     * JVM pass shares nothing mutable), else a copy, since DL4J's forward pass is synchronized per network. A copy
+     * clones the parameters and the configuration, needless when nothing is shared.
+     */
+    public TrainedNetwork forAnotherThread() {
+        if (fast != null && fast.multiplyAddsPerRow() < WIDE_MULTIPLY_ADDS) {
+            return this;
+        }
         return new TrainedNetwork(network.clone());
     }
 
