@@ -72,25 +72,14 @@ public record FeatureEncoder(
     }
 
     /**
-     * This column's encoding for many rows of one table: the same values as {@link #encode}, with each number parsed
-     * once per table and the fitted statistics and level positions looked up once per column. Unseen levels are
-     * encoded as no known level, without a warning.
+     * A boolean or one-hot column's encoding for many rows of one table: the same values as {@link #encode}, with the
+     * level positions looked up once per column. Unseen levels are encoded as no known level, without a warning.
+     * Numeric columns have none: {@link Preprocessor#encodeRows} writes them all in one loop.
      */
     CellWriter writerFor(ParsedTable table) {
         int c = table.columnIndex(column);
         return switch (kind) {
-            case NUMERIC -> {
-                double[] values = table.numbers(c);
-                double center = this.center;
-                double scale = this.scale;
-                double fill = this.fill;
-                yield (row, out, offset) -> {
-                    double value = Double.isNaN(values[row]) ? fill : values[row];
-                    float input = (float) ((value - center) / scale);
-                    // The refusal (and its message) only when the value does not fit.
-                    out[offset] = Float.isFinite(input) ? input : scaled(value, center, scale, table.raw(row, c));
-                };
-            }
+            case NUMERIC -> throw new IllegalStateException("Numeric columns are written all together by Preprocessor.encodeRows");
             case BOOLEAN -> (row, out, offset) -> {
                 String raw = table.raw(row, c);
                 out[offset] = raw == null ? fill.floatValue() : booleanValue(raw);
