@@ -3,8 +3,8 @@ package dev.backprop.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,19 +63,18 @@ public class DatasetService {
      */
     @Transactional
     public DatasetInfo upload(String name, String filename, InputStreamSource source, long size) {
-        Path snapshot = snapshots.temporaryFile();
-        try {
+        try (FileChannel snapshot = snapshots.temporaryFile()) {
             return inspectAndStore(name, filename, source, size, snapshot);
-        } finally {
-            snapshots.discard(snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private DatasetInfo inspectAndStore(String name, String filename, InputStreamSource source, long size, Path snapshot) {
+    private DatasetInfo inspectAndStore(String name, String filename, InputStreamSource source, long size, FileChannel snapshot) {
         MessageDigest digest = sha256();
         DatasetSchema inferred;
         try (InputStream in = new DigestInputStream(source.getInputStream(), digest);
-                SnapshotWriter writer = new SnapshotWriter(Files.newOutputStream(snapshot))) {
+                SnapshotWriter writer = new SnapshotWriter(Channels.newOutputStream(snapshot))) {
             inferred = UploadInspection.inspect(in, properties, writer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,12 +3,12 @@ package dev.backprop.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Component;
@@ -21,40 +21,36 @@ import org.springframework.stereotype.Component;
 @Component
 class DatasetSnapshotStore {
 
-    private static final Logger log = LoggerFactory.getLogger(DatasetSnapshotStore.class);
-
     private final JdbcTemplate jdbc;
 
     DatasetSnapshotStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** A file for an upload's snapshot while the upload streams past; {@link #discard} removes it. */
-    Path temporaryFile() {
+    /**
+     * A file for an upload's snapshot while the upload streams past, gone when the channel is closed. Opened
+     * delete-on-close, which on Linux unlinks it at once: a process killed mid-upload leaves nothing behind (the crash
+     * test's kills left one file each while it was deleted in a {@code finally}).
+     */
+    FileChannel temporaryFile() {
         try {
-            return Files.createTempFile("backprop-snapshot-", ".bin");
+            return FileChannel.open(Files.createTempFile("backprop-snapshot-", ".bin"), StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Removes the temporary file; a failure is only logged, so it never hides why the upload itself failed. */
-    void discard(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not delete the temporary snapshot file {}: {}", file, e.toString());
-        }
-    }
-
-    /** Stores the snapshot written to {@code file}. */
-    void write(long datasetId, Path file) {
+    /** Stores the snapshot written to {@code file}, read from its start; the channel stays open. */
+    void write(long datasetId, FileChannel file) {
         jdbc.execute("insert into dataset_snapshot (dataset_id, format, bytes) values (?, ?, ?)",
                 (PreparedStatementCallback<Integer>) statement -> {
-                    try (InputStream in = Files.newInputStream(file)) {
+                    try {
+                        long size = file.size();
+                        file.position(0);
                         statement.setLong(1, datasetId);
                         statement.setInt(2, TableSnapshot.VERSION);
-                        statement.setBinaryStream(3, in, Files.size(file));
+                        statement.setBinaryStream(3, Channels.newInputStream(file), size);
                         return statement.executeUpdate();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

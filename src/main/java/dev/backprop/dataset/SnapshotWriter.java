@@ -69,11 +69,10 @@ final class SnapshotWriter implements Closeable {
         }
     }
 
+    /** Writes what is buffered; the stream stays open, for its owner to close (the upload reads the file back). */
     @Override
-    public void close() throws IOException {
-        try (out) {
-            flush();
-        }
+    public void close() {
+        flush();
     }
 
     private void writeText(String text) {
