@@ -110,8 +110,8 @@ public final class Benchmarks {
             long model = models.get("synthetic");
             server.resetPeak();
             Duration warmUp = Duration.ofSeconds(quick ? 1 : 2);
-            Duration duration = Duration.ofSeconds(quick ? 2 : 6);
-            report.singleRow(predictions.singleRow(model, List.of(1, 8, 64), warmUp, duration));
+            Duration duration = Duration.ofSeconds(quick ? 2 : 4);
+            report.singleRow(predictions.singleRow(model, List.of(1, 8, 64), warmUp, duration, quick ? 1 : 3));
             System.out.println("Batch prediction …");
             report.batches(predictions.batches(model, List.of(1, 32, 1_024, 100_000), Duration.ofSeconds(quick ? 1 : 2)));
             System.out.println("Batch prediction in-process …");

@@ -73,6 +73,22 @@ class OperationsTest {
     }
 
     @Test
+    void swaggerDescribesTheSingleRowPredictionsModelIdThoughTheControllerReadsItItself() {
+        JsonNode parameters = api.get("/v3/api-docs").json().get("paths").get("/api/models/{id}/predict").get("get")
+                .get("parameters");
+        JsonNode id = null;
+        for (JsonNode parameter : parameters) {
+            if (parameter.get("name").asString().equals("id")) {
+                id = parameter;
+            }
+        }
+        assertThat(id).as("an id parameter in %s", parameters).isNotNull();
+        assertThat(id.get("in").asString()).isEqualTo("path");
+        assertThat(id.get("required").asBoolean()).isTrue();
+        assertThat(id.get("schema").get("type").asString()).isEqualTo("integer");
+    }
+
+    @Test
     void swaggerUiCanAuthorizeWithAnApiKey() {
         JsonNode docs = api.get("/v3/api-docs").json();
         JsonNode scheme = docs.get("components").get("securitySchemes").get("apiKey");

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
 
 @RestController
 @Tag(name = "Predictions", description = "Predict from raw feature values, the same columns and values as the uploaded CSV.")
@@ -45,6 +46,8 @@ class PredictionController {
             description = "Every feature is a query parameter, e.g. ?Pclass=1&Sex=female&Age=29&SibSp=0&Parch=0&Fare=80&Embarked=S."
                     + " An empty value (Age=) is missing and imputed as in training. `version` picks a version (default: latest),"
                     + " `threshold` the binary decision threshold (default 0.5).")
+    @Parameter(name = "id", in = ParameterIn.PATH, required = true, description = "The model's id",
+            schema = @Schema(type = "integer", format = "int64"))
     @Parameter(name = QueryRow.VERSION, in = ParameterIn.QUERY, description = "Model version; default the latest",
             schema = @Schema(type = "integer", format = "int32"))
     @Parameter(name = QueryRow.THRESHOLD, in = ParameterIn.QUERY,
@@ -54,7 +57,9 @@ class PredictionController {
             description = "The row's raw values, one query parameter per feature column",
             schema = @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE),
             example = "{\"Pclass\": 1, \"Sex\": \"female\", \"Age\": 29, \"SibSp\": 0, \"Parch\": 0, \"Fare\": 80, \"Embarked\": \"S\"}")
-    PredictionResponse predictOne(@PathVariable long id, HttpServletRequest request) {
+    @SuppressWarnings("unchecked")
+    PredictionResponse predictOne(HttpServletRequest request) {
+        long id = QueryRow.modelId((Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE));
         QueryRow query = QueryRow.from(request.getParameterMap());
         return PredictionResponse.from(predictions.predict(id, Optional.ofNullable(query.version()), List.of(query.features()),
                 null, query.threshold()));

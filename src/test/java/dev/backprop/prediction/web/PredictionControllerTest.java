@@ -75,6 +75,20 @@ class PredictionControllerTest {
     }
 
     @Test
+    void aModelIdThatIsNotANumberGetsTheAnswerOfTheOtherEndpoints() {
+        var single = assertThat(mvc.get().uri("/api/models/abc/predict?Sex=female"));
+        single.hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        single.bodyJson().extractingPath("$.detail").isEqualTo("parameter 'id' has the wrong type: 'abc' is not a valid long");
+        single.bodyJson().extractingPath("$.errors[0].path").isEqualTo("id");
+
+        // The batch endpoint binds its id with @PathVariable: both must say the same.
+        var batch = assertThat(mvc.post().uri("/api/models/abc/predictions").contentType(MediaType.APPLICATION_JSON)
+                .content("[{\"Sex\": \"female\"}]"));
+        batch.hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        batch.bodyJson().extractingPath("$.detail").isEqualTo("parameter 'id' has the wrong type: 'abc' is not a valid long");
+    }
+
+    @Test
     void anEmptyVersionOrThresholdIsTheDefault() {
         given(predictions.predict(eq(1L), eq(Optional.empty()), eq(List.of(Map.of("Sex", "female"))), isNull(), isNull()))
                 .willReturn(binary(0.75));
