@@ -13,7 +13,7 @@ public final class BenchmarkPredictionService {
     }
 
     public static PredictionService of(Preprocessor preprocessor, TrainedNetwork network) {
-        PredictionProperties properties = new PredictionProperties(null, null, null);
+        PredictionProperties properties = new PredictionProperties(null, null, null, null);
         LoadedModel model = new LoadedModel(1, 1, preprocessor, network);
         ModelCache cache = new ModelCache(null, properties, new SimpleMeterRegistry()) {
             @Override

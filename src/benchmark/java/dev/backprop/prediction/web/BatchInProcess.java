@@ -21,14 +21,16 @@ import dev.backprop.model.DefinitionResolver;
 import dev.backprop.model.ModelDefinition;
 import dev.backprop.model.ModelPlan;
 import dev.backprop.model.ModelProperties;
+import dev.backprop.prediction.BatchHelpers;
 import dev.backprop.prediction.BenchmarkPredictionService;
+import dev.backprop.prediction.PredictionProperties;
 import dev.backprop.prediction.PredictionService;
 import dev.backprop.training.DataPreparation;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Batch prediction in-process, from CSV bytes in to CSV bytes out, through the code the controller runs
- * ({@link CsvPredictions#predict} with {@link PredictionService#predictTable}): a Titanic model trained in this JVM
+ * ({@link CsvPredictions#predict} with {@link PredictionService#predictTable} and the default {@link BatchHelpers}): a Titanic model trained in this JVM
  * by the service's own preparation and trainer, and 100,000 rows made by repeating Titanic's {@code train.csv}. The
  * baseline, measured on the same bytes in the same run, is FastCSV (the parser the service uses) parsing alone (no checks, no model).
  */
@@ -66,11 +68,13 @@ public final class BatchInProcess {
         TrainedNetwork network = new Trainer().train(plan.design(), prepared.data(), prepared.preprocessor().target(),
                 stats -> true).network();
         PredictionService service = BenchmarkPredictionService.of(prepared.preprocessor(), network);
+        // The controller's helpers, as the service configures them by default (one fewer than the cores).
+        BatchHelpers helpers = new BatchHelpers(new PredictionProperties(null, null, null, null));
         byte[] csv = rows(Files.readAllLines(train, StandardCharsets.UTF_8), ROWS);
 
         double endToEnd = best(runs, () -> CsvPredictions.predict(new ByteArrayInputStream(csv), ROWS, 1 << 20, Long.MAX_VALUE,
                 (columns, rows, firstRow) -> service.predictTable(1, Optional.empty(), columns, rows,
-                        i -> "row " + (firstRow + i + 1), null)).length);
+                        i -> "row " + (firstRow + i + 1), null), helpers.executor()).length);
         double parseOnly = best(runs, () -> parse(csv));
         float[][] encoded = new float[ROWS][];
         for (int i = 0; i < ROWS; i++) {

@@ -3,19 +3,25 @@ package dev.backprop.prediction.web;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import dev.backprop.dataset.CsvReader;
 import dev.backprop.dataset.Numbers;
 import dev.backprop.prediction.TablePredictions;
+import dev.backprop.shared.Futures;
 import dev.backprop.shared.TooLargeException;
 import tools.jackson.core.io.NumberOutput;
 
 /**
  * CSV in, CSV out: the input columns as sent, then the prediction columns. The request is read as a stream and
  * predicted in chunks, so it never sits in memory as a table; the answer is held as bytes until the last row has
- * been predicted, so a bad row anywhere still gets a 400 instead of a half-written 200.
+ * been predicted, so a bad row anywhere still gets a 400 instead of a half-written 200. Reading a chunk and predicting
+ * the one before take about as long, so the two run on two threads when a helper is free: a 100,000-row request
+ * then uses both cores of a two-core machine.
  */
 final class CsvPredictions {
 
@@ -33,38 +39,95 @@ final class CsvPredictions {
     private CsvPredictions() {
     }
 
-    static byte[] predict(InputStream body, int maxRows, int maxRowLength, long maxCharacters, ChunkPredictor predictor) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // Printed chunk by chunk into a StringBuilder, then encoded at once: cheaper than a Writer per character.
-        StringBuilder text = new StringBuilder(1 << 16);
+    /**
+     * Reads the request chunk by chunk and predicts each on {@code helper} while reading the next. At most two chunks
+     * are predicted at a time besides the one being read; their answers are written in order.
+     *
+     * @param helper runs a chunk's prediction; an executor that runs it at once on the calling thread makes this
+     *               sequential
+     */
+    static byte[] predict(InputStream body, int maxRows, int maxRowLength, long maxCharacters, ChunkPredictor predictor,
+            Executor helper) {
+        Answer answer = new Answer(predictor, helper);
         List<List<String>> header = new ArrayList<>(1);
-        List<String[]> chunk = new ArrayList<>(CHUNK_ROWS);
+        List<List<String[]>> chunk = new ArrayList<>(List.of(new ArrayList<>(CHUNK_ROWS)));
         int[] rows = {0};
-        CsvReader.stream(body, maxRowLength, maxCharacters, header::add, values -> {
-            if (++rows[0] > maxRows) {
-                throw new TooLargeException("The request has more than " + maxRows
-                        + " rows; the limit backprop.prediction.max-rows is " + maxRows + ". Split it into smaller requests.");
-            }
-            chunk.add(values);
-            if (chunk.size() == CHUNK_ROWS) {
-                write(text, out, header.get(0), chunk, predictor.predict(header.get(0), chunk, rows[0] - chunk.size()),
-                        rows[0] == chunk.size());
-                chunk.clear();
-            }
-            return true;
-        });
-        if (!chunk.isEmpty()) {
-            write(text, out, header.get(0), chunk, predictor.predict(header.get(0), chunk, rows[0] - chunk.size()),
-                    rows[0] == chunk.size());
+        try {
+            CsvReader.stream(body, maxRowLength, maxCharacters, header::add, values -> {
+                if (++rows[0] > maxRows) {
+                    throw new TooLargeException("The request has more than " + maxRows
+                            + " rows; the limit backprop.prediction.max-rows is " + maxRows + ". Split it into smaller requests.");
+                }
+                chunk.get(0).add(values);
+                if (chunk.get(0).size() == CHUNK_ROWS) {
+                    answer.add(header.get(0), chunk.get(0), rows[0] - CHUNK_ROWS);
+                    chunk.set(0, new ArrayList<>(CHUNK_ROWS));
+                }
+                return true;
+            });
+        } catch (RuntimeException e) {
+            // Rows before the one that failed to read may hold a problem of their own: theirs is reported first.
+            answer.finish();
+            throw e;
         }
-        return out.toByteArray();
+        if (!chunk.get(0).isEmpty()) {
+            answer.add(header.get(0), chunk.get(0), rows[0] - chunk.get(0).size());
+        }
+        return answer.finish();
     }
 
-    private static void write(StringBuilder text, ByteArrayOutputStream out, List<String> columns, List<String[]> inputs,
-            TablePredictions predictions, boolean withHeader) {
+    /** Single-threaded: each chunk is predicted before the next is read. */
+    static byte[] predict(InputStream body, int maxRows, int maxRowLength, long maxCharacters, ChunkPredictor predictor) {
+        return predict(body, maxRows, maxRowLength, maxCharacters, predictor, Runnable::run);
+    }
+
+    /** The answer's bytes so far, and the chunks still being predicted, oldest first. */
+    private static final class Answer {
+
+        private final ChunkPredictor predictor;
+        private final Executor helper;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ArrayDeque<CompletableFuture<byte[]>> pending = new ArrayDeque<>(2);
+
+        Answer(ChunkPredictor predictor, Executor helper) {
+            this.predictor = predictor;
+            this.helper = helper;
+        }
+
+        /** Starts predicting a chunk; then waits for the oldest but one, so that at most two are in flight. */
+        void add(List<String> columns, List<String[]> rows, int firstRow) {
+            pending.add(CompletableFuture.supplyAsync(() -> text(columns, rows, predictor.predict(columns, rows, firstRow),
+                    firstRow == 0), helper));
+            while (pending.size() > 1) {
+                out.writeBytes(Futures.join(pending.poll()));
+            }
+        }
+
+        /** Waits for every chunk in order; the first failure is thrown once all have finished. */
+        byte[] finish() {
+            RuntimeException failure = null;
+            while (!pending.isEmpty()) {
+                try {
+                    byte[] text = Futures.join(pending.poll());
+                    if (failure == null) {
+                        out.writeBytes(text);
+                    }
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** One chunk's lines of the answer as UTF-8: printed into a StringBuilder and encoded at once, cheaper than a Writer. */
+    private static byte[] text(List<String> columns, List<String[]> inputs, TablePredictions predictions, boolean withHeader) {
+        StringBuilder text = new StringBuilder(1 << 16);
         print(text, columns, inputs, predictions, withHeader);
-        out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
-        text.setLength(0);
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void print(StringBuilder text, List<String> columns, List<String[]> inputs, TablePredictions predictions,

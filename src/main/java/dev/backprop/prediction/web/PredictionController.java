@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.backprop.dataset.DatasetProperties;
+import dev.backprop.prediction.BatchHelpers;
 import dev.backprop.prediction.PredictionService;
 import dev.backprop.prediction.Predictions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,10 +36,12 @@ class PredictionController {
 
     private final PredictionService predictions;
     private final DatasetProperties csvLimits;
+    private final BatchHelpers helpers;
 
-    PredictionController(PredictionService predictions, DatasetProperties csvLimits) {
+    PredictionController(PredictionService predictions, DatasetProperties csvLimits, BatchHelpers helpers) {
         this.predictions = predictions;
         this.csvLimits = csvLimits;
+        this.helpers = helpers;
     }
 
     @GetMapping(value = "/api/models/{id}/predict", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -86,7 +89,8 @@ class PredictionController {
             @RequestParam(required = false) Double threshold,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
                     schema = @Schema(type = "string"))) InputStream body) {
-        return CsvPredictions.predict(body, predictions.maxRows(), csvLimits.maxRowLength(), csvLimits.maxCharacters(), (columns, rows, firstRow) -> predictions.predictTable(id,
-                Optional.ofNullable(version), columns, rows, i -> "row " + (firstRow + i + 1), threshold));
+        return CsvPredictions.predict(body, predictions.maxRows(), csvLimits.maxRowLength(), csvLimits.maxCharacters(),
+                (columns, rows, firstRow) -> predictions.predictTable(id, Optional.ofNullable(version), columns, rows,
+                        i -> "row " + (firstRow + i + 1), threshold), helpers.executor());
     }
 }

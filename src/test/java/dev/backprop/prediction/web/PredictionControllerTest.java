@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.backprop.dataset.DatasetProperties;
+import dev.backprop.prediction.BatchHelpers;
+import dev.backprop.prediction.PredictionProperties;
 import dev.backprop.prediction.PredictionService;
 import dev.backprop.prediction.Predictions;
 import dev.backprop.prediction.RowPrediction;
@@ -27,9 +29,9 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 
-@Import(SliceSecurity.class)
+@Import({SliceSecurity.class, BatchHelpers.class})
 @WebMvcTest(PredictionController.class)
-@EnableConfigurationProperties(DatasetProperties.class)
+@EnableConfigurationProperties({DatasetProperties.class, PredictionProperties.class})
 class PredictionControllerTest {
 
     @Autowired
