@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
+import dev.backprop.shared.WorkingStorageException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Component;
@@ -37,8 +38,16 @@ class DatasetSnapshotStore {
             return FileChannel.open(Files.createTempFile("backprop-snapshot-", ".bin"), StandardOpenOption.READ,
                     StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw cannotWrite(e);
         }
+    }
+
+    /** The answer to a failed write of an upload's working copy: the server's disk, not the caller's file. */
+    static WorkingStorageException cannotWrite(IOException e) {
+        return new WorkingStorageException("The server could not write this upload's working copy to its temporary directory ("
+                + e.getMessage() + "). Nothing was stored. Retry later; if it happens again, the operator must give the"
+                + " temporary directory (java.io.tmpdir, /tmp in the image) more room: an upload in progress needs up to"
+                + " about twice its CSV's size there.", e);
     }
 
     /** Stores the snapshot written to {@code file}, read from its start; the channel stays open. */

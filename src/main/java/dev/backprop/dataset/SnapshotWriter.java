@@ -3,7 +3,6 @@ package dev.backprop.dataset;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -120,7 +119,8 @@ final class SnapshotWriter implements Closeable {
         try {
             out.write(bytes, 0, length);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The snapshot goes to the server's temporary file: a failure here is our disk, not the upload.
+            throw DatasetSnapshotStore.cannotWrite(e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.backprop.operations;
 
+import java.util.List;
+
 import dev.backprop.support.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,17 @@ class OperationsTest {
         assertThat(id.get("in").asString()).isEqualTo("path");
         assertThat(id.get("required").asBoolean()).isTrue();
         assertThat(id.get("schema").get("type").asString()).isEqualTo("integer");
+    }
+
+    @Test
+    void aQueryStringTomcatCannotReadIsABadRequestOnEveryEndpoint() {
+        // Tomcat 11 throws when it first parses such parameters; that was a 500 before it was mapped.
+        for (String path : List.of("/api/models?=1", "/api/datasets?page=0&=1", "/api/models/1/predict?=1&Sex=female")) {
+            ApiClient.Response response = api.get(path);
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(response.body()).as(path).contains("=1").doesNotContain("Internal error");
+        }
     }
 
     @Test

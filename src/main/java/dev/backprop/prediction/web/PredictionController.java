@@ -63,7 +63,8 @@ class PredictionController {
     @SuppressWarnings("unchecked")
     PredictionResponse predictOne(HttpServletRequest request) {
         long id = QueryRow.modelId((Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE));
-        QueryRow query = QueryRow.from(request.getParameterMap());
+        String rawQuery = request.getQueryString();
+        QueryRow query = QueryRow.from(rawQuery == null ? request.getParameterMap() : QueryRow.parameters(rawQuery));
         return PredictionResponse.from(predictions.predict(id, Optional.ofNullable(query.version()), List.of(query.features()),
                 null, query.threshold()));
     }

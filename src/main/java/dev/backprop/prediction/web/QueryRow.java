@@ -1,5 +1,7 @@
 package dev.backprop.prediction.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,61 @@ record QueryRow(Integer version, Double threshold, Map<String, String> features)
             throw new InvalidRequestException("id", "parameter 'id' has the wrong type: '' is not a valid long");
         }
         return id;
+    }
+
+    /**
+     * The parameters of a raw query string, decoded as Tomcat decodes them ({@code +} is a space, {@code %XX} escapes
+     * are UTF-8, a name without {@code =} has an empty value, empty parts are skipped), in the order given. Read here
+     * rather than through {@code getParameterMap()}: Tomcat's parse and the security firewall's regular expression on
+     * every name cost a single-row prediction with 25 features about 20 µs, more than the network. What Tomcat refuses
+     * (a broken escape, a value without a name) is refused too, naming the parameter.
+     */
+    static Map<String, String[]> parameters(String query) {
+        Map<String, String[]> parameters = new LinkedHashMap<>();
+        int start = 0;
+        while (start <= query.length()) {
+            int end = query.indexOf('&', start);
+            end = end < 0 ? query.length() : end;
+            int equals = query.indexOf('=', start);
+            boolean hasValue = equals >= 0 && equals < end;
+            String name = decode(query, start, hasValue ? equals : end, null);
+            if (name.isEmpty() && hasValue) {
+                String chunk = query.substring(start, end);
+                throw new InvalidRequestException(chunk, "'" + chunk + "' in the query string has no parameter name;"
+                        + " write name=value");
+            }
+            if (!name.isEmpty()) {
+                String value = hasValue ? decode(query, equals + 1, end, name) : "";
+                String[] values = parameters.get(name);
+                if (values == null) {
+                    parameters.put(name, new String[] {value});
+                } else {
+                    String[] more = java.util.Arrays.copyOf(values, values.length + 1);
+                    more[values.length] = value;
+                    parameters.put(name, more);
+                }
+            }
+            start = end + 1;
+        }
+        return parameters;
+    }
+
+    /** {@code query[from, to)} decoded; {@code name}: the parameter a value belongs to, for the error. */
+    private static String decode(String query, int from, int to, String name) {
+        for (int i = from; i < to; i++) {
+            char c = query.charAt(i);
+            if (c == '%' || c == '+') {
+                String raw = query.substring(from, to);
+                try {
+                    return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    String path = name == null ? raw : name;
+                    throw new InvalidRequestException(path, "'" + raw + "' is not valid in a query string: a % must be"
+                            + " followed by two hex digits (write % itself as %25)");
+                }
+            }
+        }
+        return query.substring(from, to);
     }
 
     static QueryRow from(Map<String, String[]> parameters) {

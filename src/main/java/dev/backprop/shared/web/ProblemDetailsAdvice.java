@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.backprop.shared.BusyException;
+import dev.backprop.shared.WorkingStorageException;
 import dev.backprop.shared.ConflictException;
 import dev.backprop.shared.InvalidRequestException;
 import dev.backprop.shared.NotFoundException;
@@ -22,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -74,6 +76,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(body.getStatusCode())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
                 .body(body.getBody());
+    }
+
+    /**
+     * Tomcat 11 refuses a query string or form body it cannot decode (a broken %-escape, a value without a name) when
+     * the parameters are first read, with an exception that would otherwise be a 500.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> unreadableParameters(InvalidParameterException e) {
+        String message = "The query string cannot be read: " + e.getMessage() + ". Write every parameter as name=value and"
+                + " percent-encode special characters (a % itself as %25).";
+        return problem(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST, message, List.of(new Violation("query", message)));
+    }
+
+    /** Our disk, not the caller's request: logged with its cause for the operator, who has to make room. */
+    @ExceptionHandler(WorkingStorageException.class)
+    ResponseEntity<Object> storageFull(WorkingStorageException e) {
+        log.error("Could not write a working file", e);
+        return problem(HttpStatus.INSUFFICIENT_STORAGE, ProblemType.STORAGE_FULL, e.getMessage(), List.of());
     }
 
     /** Two requests wanted the same row at once and this one waited too long: worth retrying, not an error. */

@@ -12,6 +12,7 @@ public enum ProblemType {
     CONFLICT("conflict", "Conflict"),
     TOO_LARGE("too-large", "Request too large"),
     BUSY("busy", "Service busy"),
+    STORAGE_FULL("storage-full", "Server storage full"),
     UNSUPPORTED("unsupported", "Unsupported request"),
     INTERNAL("internal", "Internal error");
 

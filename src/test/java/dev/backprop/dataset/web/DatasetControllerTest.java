@@ -11,6 +11,7 @@ import dev.backprop.dataset.DatasetService;
 import dev.backprop.dataset.InvalidCsvException;
 import dev.backprop.dataset.SchemaInference;
 import dev.backprop.shared.ConflictException;
+import dev.backprop.shared.WorkingStorageException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -61,6 +62,19 @@ class DatasetControllerTest {
         response.hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.bodyJson().extractingPath("$.errors[0].path").isEqualTo("file");
         response.bodyJson().extractingPath("$.detail").asString().contains("Row 2");
+    }
+
+    @Test
+    void aFullDiskOnOurSideIsInsufficientStorageNotABadRequest() {
+        given(datasets.upload(any(), any(), any(InputStreamSource.class), anyLong())).willThrow(new WorkingStorageException(
+                "The server could not write this upload's working copy to its temporary directory (No space left on device).",
+                new java.io.IOException("No space left on device")));
+
+        var response = assertThat(mvc.post().uri("/api/datasets")
+                .multipart().file(new MockMultipartFile("file", "ok.csv", "text/csv", "a,b\n1,2\n".getBytes())));
+        response.hasStatus(507).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.bodyJson().extractingPath("$.type").isEqualTo("https://backprop.dev/problems/storage-full");
+        response.bodyJson().extractingPath("$.detail").asString().contains("No space left on device");
     }
 
     @Test
