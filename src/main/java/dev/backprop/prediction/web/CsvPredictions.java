@@ -40,8 +40,8 @@ final class CsvPredictions {
     }
 
     /**
-     * Reads the request chunk by chunk and predicts each on {@code helper} while reading the next. At most two chunks
-     * are predicted at a time besides the one being read; their answers are written in order.
+     * Reads the request chunk by chunk and predicts each on {@code helper} while reading the next: while a chunk is
+     * read, only the one before it may still be being predicted. The answers are written in order.
      *
      * @param helper runs a chunk's prediction; an executor that runs it at once on the calling thread makes this
      *               sequential
@@ -50,28 +50,19 @@ final class CsvPredictions {
             Executor helper) {
         Answer answer = new Answer(predictor, helper);
         List<List<String>> header = new ArrayList<>(1);
-        List<List<String[]>> chunk = new ArrayList<>(List.of(new ArrayList<>(CHUNK_ROWS)));
-        int[] rows = {0};
         try {
             CsvReader.stream(body, maxRowLength, maxCharacters, header::add, values -> {
-                if (++rows[0] > maxRows) {
+                if (answer.rows() == maxRows) {
                     throw new TooLargeException("The request has more than " + maxRows
                             + " rows; the limit backprop.prediction.max-rows is " + maxRows + ". Split it into smaller requests.");
                 }
-                chunk.get(0).add(values);
-                if (chunk.get(0).size() == CHUNK_ROWS) {
-                    answer.add(header.get(0), chunk.get(0), rows[0] - CHUNK_ROWS);
-                    chunk.set(0, new ArrayList<>(CHUNK_ROWS));
-                }
+                answer.add(header.get(0), values);
                 return true;
             });
         } catch (RuntimeException e) {
-            // Rows before the one that failed to read may hold a problem of their own: theirs is reported first.
-            answer.finish();
+            // Chunks before the row that could not be read may hold a problem of their own: theirs is reported first.
+            answer.drain();
             throw e;
-        }
-        if (!chunk.get(0).isEmpty()) {
-            answer.add(header.get(0), chunk.get(0), rows[0] - chunk.get(0).size());
         }
         return answer.finish();
     }
@@ -81,45 +72,74 @@ final class CsvPredictions {
         return predict(body, maxRows, maxRowLength, maxCharacters, predictor, Runnable::run);
     }
 
-    /** The answer's bytes so far, and the chunks still being predicted, oldest first. */
+    /** The answer's bytes so far, the chunk being read, and the chunks still being predicted, oldest first. */
     private static final class Answer {
 
         private final ChunkPredictor predictor;
         private final Executor helper;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private final ArrayDeque<CompletableFuture<byte[]>> pending = new ArrayDeque<>(2);
+        private List<String> columns;
+        private List<String[]> chunk = new ArrayList<>(CHUNK_ROWS);
+        private int rows;
 
         Answer(ChunkPredictor predictor, Executor helper) {
             this.predictor = predictor;
             this.helper = helper;
         }
 
-        /** Starts predicting a chunk; then waits for the oldest but one, so that at most two are in flight. */
-        void add(List<String> columns, List<String[]> rows, int firstRow) {
-            pending.add(CompletableFuture.supplyAsync(() -> text(columns, rows, predictor.predict(columns, rows, firstRow),
-                    firstRow == 0), helper));
-            while (pending.size() > 1) {
-                out.writeBytes(Futures.join(pending.poll()));
+        int rows() {
+            return rows;
+        }
+
+        /** Adds a row; a full chunk starts being predicted, after which every older chunk is waited for. */
+        void add(List<String> header, String[] row) {
+            columns = header;
+            chunk.add(row);
+            rows++;
+            if (chunk.size() == CHUNK_ROWS) {
+                start();
+                while (pending.size() > 1) {
+                    take();
+                }
             }
         }
 
-        /** Waits for every chunk in order; the first failure is thrown once all have finished. */
+        /** Predicts the last, partial chunk and returns the whole answer (see {@link #drain}). */
         byte[] finish() {
-            RuntimeException failure = null;
-            while (!pending.isEmpty()) {
-                try {
-                    byte[] text = Futures.join(pending.poll());
-                    if (failure == null) {
-                        out.writeBytes(text);
-                    }
-                } catch (RuntimeException e) {
-                    failure = failure == null ? e : failure;
-                }
+            if (!chunk.isEmpty()) {
+                start();
             }
-            if (failure != null) {
+            drain();
+            return out.toByteArray();
+        }
+
+        /** Waits for every chunk started, in order; the oldest failure is thrown once none is running. */
+        void drain() {
+            while (!pending.isEmpty()) {
+                take();
+            }
+        }
+
+        private void start() {
+            List<String[]> rowsOfChunk = chunk;
+            List<String> header = columns;
+            int firstRow = rows - rowsOfChunk.size();
+            chunk = new ArrayList<>(CHUNK_ROWS);
+            pending.add(CompletableFuture.supplyAsync(() -> text(header, rowsOfChunk,
+                    predictor.predict(header, rowsOfChunk, firstRow), firstRow == 0), helper));
+        }
+
+        /** Writes the oldest chunk's answer; if it failed, waits for the newer ones and throws its failure. */
+        private void take() {
+            try {
+                out.writeBytes(Futures.join(pending.poll()));
+            } catch (RuntimeException failure) {
+                while (!pending.isEmpty()) {
+                    pending.poll().exceptionally(ignored -> null).join();
+                }
                 throw failure;
             }
-            return out.toByteArray();
         }
     }
 

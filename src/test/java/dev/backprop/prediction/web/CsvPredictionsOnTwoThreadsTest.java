@@ -67,6 +67,19 @@ class CsvPredictionsOnTwoThreadsTest {
     }
 
     @Test
+    void whenTwoChunksFailTheEarlierOnesProblemIsReported() {
+        // Both chunks are handed to the helper before the first one's failure is seen.
+        byte[] csv = csv(3_000, 10, -1);
+        byte[] both = new String(csv, StandardCharsets.UTF_8).replace("\n1499,0\n", "\n1499,bad\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> CsvPredictions.predict(new ByteArrayInputStream(both), 100_000, 1_000, Long.MAX_VALUE,
+                this::predict, helper)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("row 10")
+                .hasMessageNotContaining("row 1500");
+        assertThat(running).hasValue(0);
+    }
+
+    @Test
     void anUnreadableRowWithNoEarlierProblemIsReportedAsTheReaderFoundIt() {
         byte[] csv = csv(3_000, -1, 2_500);
 
