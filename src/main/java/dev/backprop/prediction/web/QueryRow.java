@@ -28,11 +28,12 @@ record QueryRow(Integer version, Double threshold, Map<String, String> features)
      * cost about as much as writing the JSON answer. Not a number: the same answer Spring gives a mismatched parameter.
      */
     static long modelId(Map<String, String> pathVariables) {
-        Long id = number("id", pathVariables.get("id"), Long.class);
-        if (id == null) {
-            throw new InvalidRequestException("id", "parameter 'id' has the wrong type: '' is not a valid long");
+        String id = pathVariables.get("id");
+        try {
+            return NumberUtils.parseNumber(id, Long.class);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("id", "parameter 'id' has the wrong type: '" + id + "' is not a valid long");
         }
-        return id;
     }
 
     /**
@@ -131,9 +132,8 @@ record QueryRow(Integer version, Double threshold, Map<String, String> features)
         try {
             return NumberUtils.parseNumber(value, type);
         } catch (IllegalArgumentException e) {
-            String typeName = type == Long.class ? "long" : type.getSimpleName();
             throw new InvalidRequestException(name, "parameter '" + name + "' has the wrong type: '" + value
-                    + "' is not a valid " + typeName);
+                    + "' is not a valid " + type.getSimpleName());
         }
     }
 }
