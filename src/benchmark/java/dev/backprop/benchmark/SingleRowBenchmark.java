@@ -13,7 +13,7 @@ import java.util.List;
  * which stays comparable when other processes on the machine make throughput swing. Trains the synthetic model once (one epoch on 20,000 rows: the network's
  * shape, not its accuracy, sets the cost of a prediction), then measures every round at each concurrency.
  *
- * <p>Arguments: {@code [--clients 1,8,64] [--seconds 6] [--rounds 1] [--jar JAR] [--jvm OPTION]... [--NAME=VALUE]...}; each
+ * <p>Arguments: {@code [--clients 1,8,64] [--seconds 6] [--rounds 1] [--hold SECONDS] [--jar JAR] [--jvm OPTION]... [--NAME=VALUE]...}; each
  * {@code --jvm} option goes to the server's JVM (e.g. {@code --jvm -XX:StartFlightRecording=filename=x.jfr}), any other
  * {@code --NAME=VALUE} is a server setting (e.g. {@code --server.tomcat.threads.max=8}). {@code --jar} measures another build
  * (the one before a change, say) instead of the one in {@code target/}.
@@ -40,6 +40,7 @@ public final class SingleRowBenchmark {
         List<Integer> clients = List.of(1, 8, 64);
         Duration duration = Duration.ofSeconds(6);
         int rounds = 1;
+        long holdSeconds = 0;
         List<String> jvmOptions = new ArrayList<>();
         List<String> settings = new ArrayList<>();
         Path jar = null;
@@ -50,6 +51,7 @@ public final class SingleRowBenchmark {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--jvm" -> jvmOptions.add(args[++i]);
                 case "--jar" -> jar = Path.of(args[++i]);
+                case "--hold" -> holdSeconds = Long.parseLong(args[++i]);
                 default -> settings.add(args[i]);
             }
         }
@@ -70,6 +72,12 @@ public final class SingleRowBenchmark {
             PredictionBenchmarks predictions = new PredictionBenchmarks(server, api, synthetic, 1_000);
             String predict = predictions.singleRowPath(model);
             Api.expect(api.get(predict), 200);
+            if (holdSeconds > 0) {
+                System.out.printf("Holding the server for %d s for another load generator, e.g.:%n  wrk -t1 -c64 -d10s"
+                        + " -H 'X-API-Key: %s' 'http://127.0.0.1:%d%s'%n  (ceiling: %s)%n", holdSeconds, server.key,
+                        server.port, predict, PredictionBenchmarks.CEILING);
+                Thread.sleep(holdSeconds * 1_000);
+            }
             for (int round = 1; round <= rounds; round++) {
                 System.out.println("Round " + round + ":");
                 for (int count : clients) {

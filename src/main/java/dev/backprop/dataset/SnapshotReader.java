@@ -47,30 +47,38 @@ final class SnapshotReader {
         Dictionaries dictionaries = new Dictionaries(width, dictionarySize, maxEntryLength);
         // Small at first: a text column shows a non-number early, and only columns still numeric get all rows' room.
         double[][] numbers = new double[width][Math.min(expectedRows, FIRST_ROWS)];
-        List<String[]> rows = new ArrayList<>(expectedRows);
+        int[] codes = new int[codesFor(expectedRows, width)];
+        List<String> inline = new ArrayList<>();
+        int rows = 0;
         while (!in.atEnd()) {
-            int r = rows.size();
-            String[] row = new String[width];
+            int r = rows;
+            if ((long) (r + 1) * width > codes.length) {
+                codes = Arrays.copyOf(codes, codesFor(Math.max(expectedRows, 2 * (r + 1)), width));
+            }
+            int base = r * width;
             for (int c = 0; c < width; c++) {
                 int code = in.readVarint();
                 double value = Double.NaN;
+                int cell;
                 if (code >= TableSnapshot.FIRST_ENTRY) {
-                    int entry = code - TableSnapshot.FIRST_ENTRY;
-                    row[c] = dictionaries.text(c, entry);
-                    value = dictionaries.value(c, entry);
+                    cell = dictionaries.check(c, code - TableSnapshot.FIRST_ENTRY);
+                    value = dictionaries.value(c, cell);
                 } else if (code == TableSnapshot.NEW_NUMBER) {
                     String text = in.readText();
                     value = Double.longBitsToDouble(in.readLong());
-                    row[c] = dictionaries.remember(c, text, value);
+                    cell = dictionaries.remember(c, text, value, inline);
                 } else if (code == TableSnapshot.NEW_TEXT) {
-                    row[c] = dictionaries.remember(c, in.readText(), value);
-                } else if (code != TableSnapshot.MISSING) {
+                    cell = dictionaries.remember(c, in.readText(), value, inline);
+                } else if (code == TableSnapshot.MISSING) {
+                    cell = CodedRows.MISSING;
+                } else {
                     throw damaged("a cell has the code " + code);
                 }
+                codes[base + c] = cell;
                 if (numbers[c] == null) {
                     continue;
                 }
-                if (row[c] != null && Double.isNaN(value)) {
+                if (cell != CodedRows.MISSING && Double.isNaN(value)) {
                     // A text that is not a number: ParsedTable parses this column itself (and refuses it as numeric).
                     numbers[c] = null;
                 } else {
@@ -80,15 +88,26 @@ final class SnapshotReader {
                     numbers[c][r] = value;
                 }
             }
-            rows.add(row);
+            rows++;
         }
         Map<Integer, double[]> numericColumns = new HashMap<>();
         for (int c = 0; c < width; c++) {
             if (numbers[c] != null) {
-                numericColumns.put(c, numbers[c].length == rows.size() ? numbers[c] : Arrays.copyOf(numbers[c], rows.size()));
+                numericColumns.put(c, numbers[c].length == rows ? numbers[c] : Arrays.copyOf(numbers[c], rows));
             }
         }
-        return new CsvTable(List.copyOf(columns), rows, numericColumns);
+        return new CsvTable(List.copyOf(columns), new CodedRows(width, rows, codes, dictionaries.texts, inline),
+                numericColumns);
+    }
+
+    /** Room for the codes of {@code rows} rows; refused when a table is too big for one array. */
+    private static int codesFor(long rows, int width) {
+        long cells = rows * width;
+        if (cells > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("The dataset's snapshot holds more than " + (Integer.MAX_VALUE - 8)
+                    + " cells, more than one table in memory can.");
+        }
+        return (int) cells;
     }
 
     /** Each column's entries so far: texts (shared across columns) and their numbers (NaN for a text). */
@@ -109,27 +128,29 @@ final class SnapshotReader {
             this.maxEntryLength = maxEntryLength;
         }
 
-        String remember(int column, String text, double value) {
+        /** The cell's code: its new entry of the column's dictionary, or an inline text's when the text is not kept. */
+        int remember(int column, String text, double value, List<String> inline) {
             int size = sizes[column];
             if (size >= maxSize || text.length() > maxEntryLength) {
-                return text;
+                inline.add(text);
+                return CodedRows.inlineCode(inline.size() - 1);
             }
             if (size == texts[column].length) {
                 texts[column] = Arrays.copyOf(texts[column], size * 2);
                 values[column] = Arrays.copyOf(values[column], size * 2);
             }
-            String kept = shared.share(text);
-            texts[column][size] = kept;
+            texts[column][size] = shared.share(text);
             values[column][size] = value;
             sizes[column] = size + 1;
-            return kept;
+            return size;
         }
 
-        String text(int column, int entry) {
+        /** {@code entry}, once it is known to be one of the column's entries so far. */
+        int check(int column, int entry) {
             if (entry >= sizes[column]) {
                 throw damaged("a cell refers to entry " + entry + " of a dictionary of " + sizes[column]);
             }
-            return texts[column][entry];
+            return entry;
         }
 
         double value(int column, int entry) {

@@ -14,10 +14,14 @@ final class Median {
      * 0.2 s. NaN must not occur; −0 and 0 count as equal.
      */
     static double of(double[] values) {
-        double[] a = values.clone();
-        int mid = a.length / 2;
-        select(a, mid);
-        if (a.length % 2 == 1) {
+        return ofFirst(values.clone(), values.length);
+    }
+
+    /** The median of {@code a[0..n)}, which it reorders: for a caller whose values are scratch anyway. */
+    static double ofFirst(double[] a, int n) {
+        int mid = n / 2;
+        select(a, n, mid);
+        if (n % 2 == 1) {
             return a[mid];
         }
         double lower = a[0];
@@ -28,13 +32,13 @@ final class Median {
     }
 
     /**
-     * Reorders {@code a} so that {@code a[k]} is the value sorting would put there and nothing before it is larger
+     * Reorders {@code a[0..n)} so that {@code a[k]} is the value sorting would put there and nothing before it is larger
      * (Hoare's selection with a median-of-three pivot); falls back to sorting the rest if the pivots keep falling badly.
      */
-    private static void select(double[] a, int k) {
+    private static void select(double[] a, int n, int k) {
         int lo = 0;
-        int hi = a.length - 1;
-        int budget = 2 * (32 - Integer.numberOfLeadingZeros(a.length)) + 8;
+        int hi = n - 1;
+        int budget = 2 * (32 - Integer.numberOfLeadingZeros(n)) + 8;
         while (hi > lo) {
             if (budget-- == 0) {
                 Arrays.sort(a, lo, hi + 1);

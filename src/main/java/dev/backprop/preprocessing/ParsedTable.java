@@ -1,7 +1,6 @@
 package dev.backprop.preprocessing;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.backprop.dataset.CsvTable;
@@ -44,7 +43,7 @@ public final class ParsedTable {
 
     /** The raw cell ({@code null} = missing). */
     public String raw(int row, int column) {
-        return table.rows().get(row)[column];
+        return table.cell(row, column);
     }
 
     /** Every row's value of a numeric column, NaN where the cell is missing; parsed on the first call. */
@@ -89,12 +88,11 @@ public final class ParsedTable {
         if (todo.length == 0) {
             return;
         }
-        List<String[]> rows = table.rows();
-        double[][] values = new double[todo.length][rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            String[] row = rows.get(r);
+        int rows = table.rows().size();
+        double[][] values = new double[todo.length][rows];
+        for (int r = 0; r < rows; r++) {
             for (int k = 0; k < todo.length; k++) {
-                values[k][r] = cellValue.of(row[todo[k]], todo[k], r);
+                values[k][r] = cellValue.of(table.cell(r, todo[k]), todo[k], r);
             }
         }
         for (int k = 0; k < todo.length; k++) {

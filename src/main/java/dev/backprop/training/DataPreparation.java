@@ -51,7 +51,7 @@ public final class DataPreparation {
         int targetColumn = table.columnIndex(plan.target().targetColumns().get(0));
         Map<String, List<Integer>> strata = new LinkedHashMap<>();
         for (int r : usable) {
-            String stratum = plan.target().task().isClassification() ? table.rows().get(r)[targetColumn] : "";
+            String stratum = plan.target().task().isClassification() ? table.cell(r, targetColumn) : "";
             strata.computeIfAbsent(stratum, key -> new ArrayList<>()).add(r);
         }
         Random random = new Random(plan.design().seed());
@@ -100,8 +100,8 @@ public final class DataPreparation {
         int[] targetColumns = plan.target().targetColumns().stream().mapToInt(table::columnIndex).toArray();
         List<Integer> usable = new ArrayList<>();
         for (int r = 0; r < table.rows().size(); r++) {
-            String[] row = table.rows().get(r);
-            if (java.util.Arrays.stream(targetColumns).allMatch(c -> row[c] != null)) {
+            int row = r;
+            if (java.util.Arrays.stream(targetColumns).allMatch(c -> table.cell(row, c) != null)) {
                 usable.add(r);
             }
         }
@@ -113,7 +113,7 @@ public final class DataPreparation {
         int targetColumn = table.columnIndex(plan.target().targetColumns().get(0));
         Map<String, List<Integer>> strata = new LinkedHashMap<>();
         Function<Integer, String> stratum = plan.target().task().isClassification()
-                ? r -> table.rows().get(r)[targetColumn]
+                ? r -> table.cell(r, targetColumn)
                 : r -> "";
         for (int r : rows) {
             strata.computeIfAbsent(stratum.apply(r), k -> new ArrayList<>()).add(r);

@@ -92,6 +92,16 @@ class TableSnapshotTest {
     }
 
     @Test
+    void aCellOutsideTheTableIsRefusedRatherThanReadFromTheNextRow() throws IOException {
+        CsvTable loaded = snapshotOf("a,b\nred,1\nblue,2\n".getBytes(StandardCharsets.UTF_8), 2);
+
+        assertThat(loaded.cell(1, 0)).isEqualTo("blue");
+        assertThatThrownBy(() -> loaded.cell(0, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> loaded.cell(2, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> loaded.rows().get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void aCellLongerThanTheBufferLoadsWhole() throws IOException {
         String huge = "x".repeat(3 * TableSnapshot.BUFFER_SIZE + 17) + "é";
         byte[] csv = ("a,b\n1," + huge + "\n2," + huge + "\n").getBytes(StandardCharsets.UTF_8);

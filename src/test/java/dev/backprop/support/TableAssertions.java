@@ -20,7 +20,7 @@ public final class TableAssertions {
         assertNumbersOfNumericColumns(loaded, parsed);
     }
 
-    /** Same header and same cells, nulls included. */
+    /** Same header and same cells, nulls included, whether read row by row or cell by cell. */
     public static void assertSameCells(CsvTable loaded, CsvTable parsed) {
         assertThat(loaded.columns()).isEqualTo(parsed.columns());
         assertThat(loaded.rows()).hasSameSizeAs(parsed.rows());
@@ -28,6 +28,11 @@ public final class TableAssertions {
             if (!Arrays.equals(loaded.rows().get(r), parsed.rows().get(r))) {
                 fail("Row " + r + ": " + Arrays.toString(loaded.rows().get(r)) + " instead of "
                         + Arrays.toString(parsed.rows().get(r)));
+            }
+            for (int c = 0; c < parsed.columns().size(); c++) {
+                if (!java.util.Objects.equals(loaded.cell(r, c), parsed.rows().get(r)[c])) {
+                    fail("Cell (" + r + ", " + c + "): " + loaded.cell(r, c) + " instead of " + parsed.rows().get(r)[c]);
+                }
             }
         }
     }
