@@ -37,17 +37,20 @@ public class DatasetService {
     private final ObjectProvider<DatasetUsage> usages;
     private final DatasetProperties properties;
     private final JsonMapper json;
+    private final ParsedSchemas schemas;
     private final Clock clock;
 
     // Usages are looked up lazily: the features that use datasets depend on this service themselves.
     DatasetService(DatasetRepository datasets, DatasetContentStore contents, DatasetSnapshotStore snapshots,
-            ObjectProvider<DatasetUsage> usages, DatasetProperties properties, JsonMapper json, Clock clock) {
+            ObjectProvider<DatasetUsage> usages, DatasetProperties properties, JsonMapper json, ParsedSchemas schemas,
+            Clock clock) {
         this.datasets = datasets;
         this.contents = contents;
         this.snapshots = snapshots;
         this.usages = usages;
         this.properties = properties;
         this.json = json;
+        this.schemas = schemas;
         this.clock = clock;
     }
 
@@ -155,6 +158,7 @@ public class DatasetService {
         snapshots.delete(id);
         contents.delete(id);
         datasets.deleteById(id);
+        schemas.forget(id);
         usages.orderedStream().forEach(usage -> usage.datasetDeleted(id));
     }
 
@@ -163,7 +167,7 @@ public class DatasetService {
     }
 
     private DatasetInfo toInfo(Dataset dataset) {
-        DatasetSchema schema = json.readValue(dataset.getSchemaJson(), DatasetSchema.class);
+        DatasetSchema schema = schemas.of(dataset);
         return new DatasetInfo(dataset.getId(), dataset.getName(), dataset.getFilename(), dataset.getSizeBytes(),
                 dataset.getRowCount(), dataset.getColumnCount(), dataset.getContentSha256(), dataset.getCreatedAt(), schema);
     }
