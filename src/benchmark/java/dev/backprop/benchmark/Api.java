@@ -69,8 +69,10 @@ final class Api {
     }
 
     /**
-     * Polls the job until it ends; fails unless it succeeded. Every 50 ms without the history, so polling costs the
-     * server next to nothing (with the history, 50 answers a second of a growing list slowed jobs measurably).
+     * Polls the job until it ends; fails unless it succeeded. Every 20 ms without the history: the job's time then
+     * includes 10 ms on average of the client not knowing yet (25 ms at the earlier 50 ms, almost 1% of a 3 s Titanic
+     * job), while polling costs the server next to nothing (with the history, 50 answers a second of a growing list
+     * slowed jobs measurably).
      */
     JsonNode awaitSuccess(long jobId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -86,7 +88,7 @@ final class Api {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Training job " + jobId + " did not finish within " + timeout);
             }
-            sleep(50);
+            sleep(20);
         }
     }
 
