@@ -87,7 +87,8 @@ final class DenseForwardPass {
         /** A matrix view as rows; a vector (a bias) as one row. */
         float[][] matrix(INDArray view) {
             boolean sharesBuffer = view.data() == all.data() || view.data().originalDataBuffer() == all.data();
-            if (view.rank() > 2 || !sharesBuffer || all.rank() != 1 || all.stride(0) != 1) {
+            if (view.rank() > 2 || !sharesBuffer || all.rank() != 1 || all.stride(0) != 1
+                    || all.dataType() != org.nd4j.linalg.api.buffer.DataType.FLOAT) {
                 return view.rank() == 1 ? new float[][] {view.toFloatVector()} : Matrices.rows(view);
             }
             if (copied == null) {
