@@ -18,9 +18,10 @@ final class EpochHistory {
 
     private final DataSet train;
     private final DataSet test;
-    private final INDArray bothFeatures;
     private final float[][] bothRows;
     private final boolean plainJvmPass;
+    /** DL4J's input for {@link #bothRows}; only made when the network does not take the plain JVM pass. */
+    private final INDArray bothFeatures;
     private final float[][] trainLabels;
     private final float[][] testLabels;
     private final TargetEncoder target;
@@ -32,8 +33,6 @@ final class EpochHistory {
         float[][][] testSample = sample(data.testX(), data.testY(), rows, seed);
         this.train = new DataSet(Nd4j.create(trainSample[0]), Nd4j.create(trainSample[1]));
         this.test = new DataSet(Nd4j.create(testSample[0]), Nd4j.create(testSample[1]));
-        this.bothFeatures = test.numExamples() == 0 ? train.getFeatures()
-                : Nd4j.concat(0, train.getFeatures(), test.getFeatures());
         this.bothRows = java.util.stream.Stream.concat(java.util.Arrays.stream(trainSample[0]),
                 java.util.Arrays.stream(testSample[0])).toArray(float[][]::new);
         // A narrow network's outputs come from the plain JVM pass over its current weights: DL4J's per-operation
@@ -41,6 +40,8 @@ final class EpochHistory {
         // converting the answer back as much again). Wide networks keep DL4J's matrix products, which are faster there.
         this.plainJvmPass = DenseForwardPass.of(network)
                 .filter(pass -> pass.multiplyAddsPerRow() < TrainedNetwork.WIDE_MULTIPLY_ADDS).isPresent();
+        this.bothFeatures = plainJvmPass ? null : test.numExamples() == 0 ? train.getFeatures()
+                : Nd4j.concat(0, train.getFeatures(), test.getFeatures());
         this.trainLabels = trainSample[1];
         this.testLabels = testSample[1];
         this.target = target;
