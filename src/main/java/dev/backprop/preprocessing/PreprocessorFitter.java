@@ -30,8 +30,32 @@ public final class PreprocessorFitter {
     /** Fits on the training rows of a table whose numbers are parsed once for the fit and the encoding after it. */
     public static Preprocessor fit(ParsedTable table, int[] trainRows, List<ColumnSchema> features, Scaling scaling,
             Imputation imputation, TargetEncoder target) {
+        return fit(table, trainRows, features, scaling, imputation, target, null);
+    }
+
+    /**
+     * As {@link #fit(ParsedTable, int[], List, Scaling, Imputation, TargetEncoder)}, with the second half of the
+     * features fitted on {@code helper} at once (null: all on this thread): each feature's statistics are its own,
+     * and a wide table's (MNIST: 784 columns) took a training job's worker tens of milliseconds while its helper idled.
+     */
+    public static Preprocessor fit(ParsedTable table, int[] trainRows, List<ColumnSchema> features, Scaling scaling,
+            Imputation imputation, TargetEncoder target, java.util.concurrent.Executor helper) {
         table.parse(columnsOf(table, features, dev.backprop.dataset.ColumnType.NUMERIC));
         table.parseBooleans(columnsOf(table, features, dev.backprop.dataset.ColumnType.BOOLEAN));
+        if (helper == null || features.size() < 2) {
+            return new Preprocessor(fitEach(table, trainRows, features, scaling, imputation), target);
+        }
+        int half = features.size() / 2;
+        List<List<FeatureEncoder>> halves = dev.backprop.shared.Futures.both(
+                () -> fitEach(table, trainRows, features.subList(0, half), scaling, imputation),
+                () -> fitEach(table, trainRows, features.subList(half, features.size()), scaling, imputation), helper);
+        List<FeatureEncoder> encoders = new ArrayList<>(halves.get(0));
+        encoders.addAll(halves.get(1));
+        return new Preprocessor(encoders, target);
+    }
+
+    private static List<FeatureEncoder> fitEach(ParsedTable table, int[] trainRows, List<ColumnSchema> features,
+            Scaling scaling, Imputation imputation) {
         List<FeatureEncoder> encoders = new ArrayList<>();
         // One scratch column for all features: a copy or two per column (MNIST: 784 of them, 140 MB a job) made the
         // young collections during the data step copy the whole table again.
@@ -65,7 +89,7 @@ public final class PreprocessorFitter {
                 }
             });
         }
-        return new Preprocessor(encoders, target);
+        return encoders;
     }
 
     private static FeatureEncoder planned(ColumnSchema feature) {

@@ -1,11 +1,13 @@
 package dev.backprop.training;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import dev.backprop.dataset.CsvTable;
@@ -14,6 +16,7 @@ import dev.backprop.model.ModelPlan;
 import dev.backprop.preprocessing.ParsedTable;
 import dev.backprop.preprocessing.Preprocessor;
 import dev.backprop.preprocessing.PreprocessorFitter;
+import dev.backprop.shared.Futures;
 
 /**
  * Splits a table into training and held-out parts (seeded, stratified by class for classification), fits the
@@ -35,6 +38,14 @@ public final class DataPreparation {
     public static Prepared prepare(ParsedTable parsed, ModelPlan plan) {
         CsvTable table = parsed.table();
         return prepare(parsed, plan, split(table, usableRows(table, plan), plan));
+    }
+
+    /**
+     * As {@link #prepare(CsvTable, ModelPlan)}, with half of the fitting and the encoding done on {@code helper} (a
+     * training job's second thread, idle until the training starts) at the same time.
+     */
+    public static Prepared prepare(CsvTable table, ModelPlan plan, Executor helper) {
+        return prepare(new ParsedTable(table), plan, split(table, usableRows(table, plan), plan), helper);
     }
 
     /** The table rows {@link #prepare} holds out, without fitting or encoding anything. */
@@ -94,6 +105,37 @@ public final class DataPreparation {
                 preprocessor.encodeRows(table, split[0]), preprocessor.target().encodeRows(table, split[0]),
                 preprocessor.encodeRows(table, split[1]), preprocessor.target().encodeRows(table, split[1]));
         return new Prepared(preprocessor, data);
+    }
+
+    /**
+     * As {@link #prepare(ParsedTable, ModelPlan, int[][])}; the helper fits half of the features, then encodes the
+     * held-out rows and as many training rows as make half of all rows while this thread encodes the rest.
+     */
+    private static Prepared prepare(ParsedTable table, ModelPlan plan, int[][] split, Executor helper) {
+        Preprocessor preprocessor = PreprocessorFitter.fit(table, split[0], plan.features(), plan.scaling(),
+                plan.imputation(), plan.target(), helper);
+        int[] train = split[0];
+        int[] test = split[1];
+        int cut = Math.min(train.length, (train.length + test.length) / 2);
+        List<float[][]> parts = Futures.both(
+                () -> preprocessor.encodeRows(table, Arrays.copyOfRange(train, 0, cut)),
+                () -> concat(preprocessor.encodeRows(table, Arrays.copyOfRange(train, cut, train.length)),
+                        preprocessor.encodeRows(table, test)),
+                helper);
+        float[][] trainX = new float[train.length][];
+        float[][] testX = new float[test.length][];
+        System.arraycopy(parts.get(0), 0, trainX, 0, cut);
+        System.arraycopy(parts.get(1), 0, trainX, cut, train.length - cut);
+        System.arraycopy(parts.get(1), train.length - cut, testX, 0, test.length);
+        TrainingData data = new TrainingData(trainX, preprocessor.target().encodeRows(table, train),
+                testX, preprocessor.target().encodeRows(table, test));
+        return new Prepared(preprocessor, data);
+    }
+
+    private static float[][] concat(float[][] first, float[][] second) {
+        float[][] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private static List<Integer> usableRows(CsvTable table, ModelPlan plan) {

@@ -82,7 +82,8 @@ class TrainingRun {
             }
             long started = System.nanoTime();
             ModelPlan plan = models.plan(modelId);
-            DataPreparation.Prepared prepared = DataPreparation.prepare(datasets.table(plan.definition().datasetId()), plan);
+            DataPreparation.Prepared prepared = DataPreparation.prepare(datasets.table(plan.definition().datasetId()), plan,
+                    helpers.executor());
             long dataReady = System.nanoTime();
             log.info("Training job {} (model {}): {} training rows, {} held out, {} epochs", jobId, modelId,
                     prepared.data().trainX().length, prepared.data().testX().length, plan.design().epochs());

@@ -32,4 +32,18 @@ class ParsedTableTest {
         assertThatThrownBy(() -> table.numbers(1)).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("'red' (data row 1) is not a number; column 'colour' is numeric");
     }
+
+    @Test
+    void booleansOfAColumnWhoseNumbersAreKnownAreWhatEachCellWouldSay() {
+        String[] cells = {"0", "1", "1.0", "0.0", null, "2", "-1", "1e0"};
+        List<String[]> rows = java.util.Arrays.stream(cells).map(cell -> new String[] {cell}).toList();
+        double[] known = java.util.Arrays.stream(cells)
+                .mapToDouble(cell -> cell == null ? Double.NaN : Double.parseDouble(cell)).toArray();
+
+        double[] fromNumbers = new ParsedTable(new CsvTable(List.of("flag"), rows, Map.of(0, known))).booleans(0);
+        double[] fromCells = new ParsedTable(new CsvTable(List.of("flag"), rows)).booleans(0);
+
+        assertThat(fromNumbers).containsExactly(0, 1, 1, 0, Double.NaN, 0, 0, 1);
+        assertThat(fromNumbers).containsExactly(fromCells);
+    }
 }

@@ -1,0 +1,71 @@
+package dev.backprop.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FuturesTest {
+
+    private final ExecutorService helper = Executors.newSingleThreadExecutor(task -> new Thread(task, "helper"));
+
+    @AfterEach
+    void stop() {
+        helper.shutdownNow();
+    }
+
+    @Test
+    void bothPartsRunAtOnceAndComeBackInOrder() {
+        CountDownLatch bothStarted = new CountDownLatch(2);
+
+        var results = Futures.both(() -> meetThen(bothStarted, Thread.currentThread().getName()),
+                () -> meetThen(bothStarted, Thread.currentThread().getName()), helper);
+
+        assertThat(results).containsExactly(Thread.currentThread().getName(), "helper");
+    }
+
+    @Test
+    void aBusyHelpersPartIsDoneByTheCallerInstead() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        helper.execute(() -> await(release));
+
+        var results = Futures.both(() -> "here", () -> Thread.currentThread().getName(), helper);
+
+        assertThat(results).containsExactly("here", Thread.currentThread().getName());
+        release.countDown();
+        helper.shutdown();
+        assertThat(helper.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void theHelpersFailureIsRethrownAsItWasThrown() {
+        NotFoundException failure = new NotFoundException("dataset", 7);
+
+        assertThatThrownBy(() -> Futures.both(() -> "here", () -> {
+            throw failure;
+        }, helper)).isSameAs(failure);
+    }
+
+    private static String meetThen(CountDownLatch latch, String answer) {
+        latch.countDown();
+        await(latch);
+        return answer;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other part never started");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
