@@ -84,8 +84,8 @@ public final class RawDl4j {
         MultiLayerNetwork warm = network(design, settings, dtype);
         float[][] trainX = prepared.data().trainX();
         float[][] trainY = prepared.data().trainY();
-        boolean getRows = "getRows".equals(settings.get("batches"));
-        warm.fit(new ListDataSetIterator<>(batches(trainX, trainY, design.batchSize(), new Random(1), getRows).subList(0, 
+        String batchMode = settings.getOrDefault("batches", "create");
+        warm.fit(new ListDataSetIterator<>(batches(trainX, trainY, design.batchSize(), new Random(1), batchMode).subList(0, 
                 Math.min(20, (int) Math.ceil(train.numExamples() / (double) design.batchSize()))), 1));
 
         long start = System.nanoTime();
@@ -97,14 +97,14 @@ public final class RawDl4j {
         java.util.concurrent.ExecutorService side = "ahead".equals(settings.get("batches"))
                 ? java.util.concurrent.Executors.newSingleThreadExecutor() : null;
         java.util.concurrent.Future<List<DataSet>> next = side == null ? null
-                : side.submit(() -> batches(trainX, trainY, design.batchSize(), shuffle, false));
+                : side.submit(() -> batches(trainX, trainY, design.batchSize(), shuffle, "create"));
         for (int epoch = 1; epoch <= epochs; epoch++) {
             List<DataSet> batches;
             if (side == null) {
-                batches = batches(trainX, trainY, design.batchSize(), shuffle, getRows);
+                batches = batches(trainX, trainY, design.batchSize(), shuffle, batchMode);
             } else {
                 batches = join(next);
-                next = epoch < epochs ? side.submit(() -> batches(trainX, trainY, design.batchSize(), shuffle, false)) : null;
+                next = epoch < epochs ? side.submit(() -> batches(trainX, trainY, design.batchSize(), shuffle, "create")) : null;
             }
             switch (settings.getOrDefault("feed", "iterator")) {
                 case "dataset" -> batches.forEach(network::fit);
@@ -142,10 +142,13 @@ public final class RawDl4j {
 
     /**
      * The training part shuffled (seeded) and cut into batches, as any DL4J loop over an epoch does. Each batch is made
-     * from the Java rows with {@code Nd4j.create}, as the service does: training on batches pulled out of one big
-     * array with {@code getRows} (setting {@code batches=getRows}) measured markedly slower on the same network.
+     * from the Java rows with {@code Nd4j.create(float[][])}, as a DL4J user would: training on batches pulled out of
+     * one big array with {@code getRows} (setting {@code batches=getRows}) measured markedly slower on the same
+     * network; {@code batches=buffer} copies each batch's rows into one array and that into a native buffer made from
+     * it ({@code Nd4j.createBuffer}), as the service does.
      */
-    static List<DataSet> batches(float[][] x, float[][] y, int batchSize, Random random, boolean getRows) {
+    static List<DataSet> batches(float[][] x, float[][] y, int batchSize, Random random, String mode) {
+        boolean getRows = "getRows".equals(mode);
         int n = x.length;
         int size = batchSize <= 0 ? n : Math.min(batchSize, n);
         int[] order = new int[n];
@@ -174,9 +177,22 @@ public final class RawDl4j {
                 labels[i] = y[rows[i]];
             }
             DataType type = Nd4j.defaultFloatingPointType();
+            if ("buffer".equals(mode) && type == DataType.FLOAT) {
+                batches.add(new DataSet(fromBuffer(features), fromBuffer(labels)));
+                continue;
+            }
             batches.add(new DataSet(Nd4j.create(features).castTo(type), Nd4j.create(labels).castTo(type)));
         }
         return batches;
+    }
+
+    private static INDArray fromBuffer(float[][] rows) {
+        int width = rows[0].length;
+        float[] flat = new float[rows.length * width];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * width, width);
+        }
+        return Nd4j.create(Nd4j.createBuffer(flat), rows.length, width);
     }
 
     static MultiLayerNetwork network(NetworkDesign design, Map<String, String> settings, DataType dtype) {

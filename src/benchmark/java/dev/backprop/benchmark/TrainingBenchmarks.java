@@ -100,6 +100,7 @@ final class TrainingBenchmarks {
                 new Variant("workspaces NONE", omp1, List.of("workspaces=NONE")),
                 new Variant("fit(DataSet) per batch", omp1, List.of("feed=dataset")),
                 new Variant("batches pulled with getRows from one array", omp1, List.of("batches=getRows")),
+                new Variant("batches copied in bulk (Nd4j.createBuffer), as the service", omp1, List.of("batches=buffer")),
                 new Variant("next epoch's batches built on a second thread", omp1, List.of("batches=ahead")),
                 new Variant("AsyncDataSetIterator prefetch 4", omp1, List.of("feed=async")),
                 new Variant("ScoreIterationListener every step", omp1, List.of("listener=score")),

@@ -95,7 +95,7 @@ public final class TrainingProfile {
         java.util.Random shuffle = new java.util.Random(design.seed());
         for (int epoch = 1; epoch <= design.epochs(); epoch++) {
             network.fit(new org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator<>(
-                    RawDl4j.batches(prepared.data().trainX(), prepared.data().trainY(), design.batchSize(), shuffle, false), 1));
+                    RawDl4j.batches(prepared.data().trainX(), prepared.data().trainY(), design.batchSize(), shuffle, "create"), 1));
             if (history) {
                 network.score(testSample, false);
                 network.output(sample.getFeatures(), false);

@@ -31,8 +31,8 @@ final class EpochHistory {
         int rows = rows(data.trainX().length);
         float[][][] trainSample = sample(data.trainX(), data.trainY(), rows, seed);
         float[][][] testSample = sample(data.testX(), data.testY(), rows, seed);
-        this.train = new DataSet(Nd4j.create(trainSample[0]), Nd4j.create(trainSample[1]));
-        this.test = new DataSet(Nd4j.create(testSample[0]), Nd4j.create(testSample[1]));
+        this.train = new DataSet(Matrices.of(trainSample[0]), Matrices.of(trainSample[1]));
+        this.test = new DataSet(Matrices.of(testSample[0]), Matrices.of(testSample[1]));
         this.bothRows = java.util.stream.Stream.concat(java.util.Arrays.stream(trainSample[0]),
                 java.util.Arrays.stream(testSample[0])).toArray(float[][]::new);
         // A narrow network's outputs come from the plain JVM pass over its current weights: DL4J's per-operation

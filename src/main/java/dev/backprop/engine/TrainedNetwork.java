@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained network that turns encoded rows into outputs. Dense networks predict with a plain JVM forward pass
@@ -85,7 +84,7 @@ public final class TrainedNetwork {
 
     /** DL4J's own (synchronized) forward pass, whatever the layers. */
     float[][] predictWithDl4j(float[][] rows) {
-        INDArray output = network.output(Nd4j.create(rows), false);
+        INDArray output = network.output(Matrices.of(rows), false);
         return Matrices.rows(output);
     }
 

@@ -166,10 +166,10 @@ public class Trainer {
                     for (int i = from; i < to; i++) {
                         mask[i - from] = weights[order[i]];
                     }
-                    labelMask = Nd4j.create(mask, new long[] {rows, 1}, 'c');
+                    labelMask = Matrices.of(mask, rows, 1);
                 }
-                batches.add(new DataSet(Nd4j.create(features, new long[] {rows, x[0].length}, 'c'),
-                        Nd4j.create(labels, new long[] {rows, y[0].length}, 'c'), null, labelMask));
+                batches.add(new DataSet(Matrices.of(features, rows, x[0].length), Matrices.of(labels, rows, y[0].length),
+                        null, labelMask));
             }
             return batches;
         }

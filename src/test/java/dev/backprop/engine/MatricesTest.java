@@ -43,4 +43,22 @@ class MatricesTest {
     void rejectsOtherRanks() {
         assertThatIllegalArgumentException().isThrownBy(() -> Matrices.rows(Nd4j.create(new float[] {1, 2, 3}, 3)));
     }
+
+    @Test
+    void buildsTheSameMatrixAsNd4jFromRowsAndFromAFlatArrayItDoesNotKeep() {
+        float[] flat = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+
+        INDArray fromFlat = Matrices.of(flat, 4, 3);
+        INDArray fromRows = Matrices.of(VALUES);
+        flat[0] = 99;
+
+        INDArray expected = Nd4j.create(VALUES);
+        for (INDArray built : new INDArray[] {fromFlat, fromRows}) {
+            assertThat(built).isEqualTo(expected);
+            assertThat(built.dataType()).isEqualTo(DataType.FLOAT);
+            assertThat(built.ordering()).isEqualTo('c');
+            assertThat(built.shape()).containsExactly(4, 3);
+        }
+        assertThatIllegalArgumentException().isThrownBy(() -> Matrices.of(new float[5], 2, 3));
+    }
 }
