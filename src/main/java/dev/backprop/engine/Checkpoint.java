@@ -14,6 +14,8 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -54,7 +56,7 @@ public final class Checkpoint {
                 out.writeInt(state.sinceBest());
                 out.writeBoolean(state.bestParameters() != null);
                 if (state.bestParameters() != null) {
-                    Nd4j.write(state.bestParameters(), out);
+                    write(state.bestParameters(), out);
                 }
             }
             // Not ModelSerializer's zip: deflating MNIST's parameters and Adam's moments (2.8 MB) took 0.1 s of the
@@ -62,10 +64,10 @@ public final class Checkpoint {
             byte[] configuration = network.getLayerWiseConfigurations().toJson().getBytes(StandardCharsets.UTF_8);
             out.writeInt(configuration.length);
             out.write(configuration);
-            Nd4j.write(network.params(), out);
+            write(network.params(), out);
             out.writeBoolean(updaterState != null);
             if (updaterState != null) {
-                Nd4j.write(updaterState, out);
+                write(updaterState, out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,6 +76,35 @@ public final class Checkpoint {
     }
 
     /** Reads a stored checkpoint; throws {@link IllegalArgumentException} when the bytes are not one. */
+    /**
+     * The bytes {@code Nd4j.write} gives, which {@code Nd4j.read} reads back, with a float array's values copied in
+     * bulk: {@code Nd4j.write} reads and writes them one at a time, 13 ms for MNIST's parameters and Adam's moments,
+     * on the training thread at every checkpoint.
+     */
+    static void write(INDArray array, DataOutputStream out) throws IOException {
+        INDArray whole = array.isView() ? array.dup() : array;
+        DataBuffer data = whole.data();
+        if (data.dataType() != DataType.FLOAT || data.offset() != 0 || data.length() > Integer.MAX_VALUE / Float.BYTES) {
+            Nd4j.write(array, out);
+            return;
+        }
+        whole.shapeInfoDataBuffer().write(out);
+        out.writeUTF(data.allocationMode().name());
+        out.writeLong(data.length());
+        out.writeUTF(data.dataType().name());
+        int length = (int) data.length();
+        java.nio.FloatBuffer values = data.asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+        // DataOutputStream's order (big-endian), a chunk at a time so the copy stays small.
+        byte[] chunk = new byte[Math.min(length, 16_384) * Float.BYTES];
+        java.nio.FloatBuffer bigEndian = java.nio.ByteBuffer.wrap(chunk).order(java.nio.ByteOrder.BIG_ENDIAN).asFloatBuffer();
+        for (int from = 0; from < length; from += bigEndian.capacity()) {
+            int count = Math.min(bigEndian.capacity(), length - from);
+            bigEndian.clear();
+            bigEndian.put(values.limit(from + count).position(from));
+            out.write(chunk, 0, count * Float.BYTES);
+        }
+    }
+
     public static Checkpoint fromBytes(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int format = in.readInt();
