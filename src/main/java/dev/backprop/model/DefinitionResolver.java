@@ -1,9 +1,11 @@
 package dev.backprop.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -124,10 +126,16 @@ public final class DefinitionResolver {
         List<ColumnSchema> chosen = new ArrayList<>();
         if (definition.features() != null) {
             Set<String> seen = new HashSet<>();
+            // By name once: a search of the columns per feature made resolving MNIST's 784 features (every job's
+            // plan, every submission) take 10 ms.
+            Map<String, ColumnSchema> byName = new HashMap<>();
+            for (ColumnSchema column : schema.columns()) {
+                byName.putIfAbsent(column.name(), column);
+            }
             for (int i = 0; i < definition.features().size(); i++) {
                 String name = definition.features().get(i);
                 String path = "$.features[" + i + "]";
-                Optional<ColumnSchema> column = schema.column(name);
+                Optional<ColumnSchema> column = Optional.ofNullable(byName.get(name));
                 if (column.isEmpty()) {
                     problems.add(new Violation(path, "no column '" + name + "' in the dataset; columns: " + schema.columnNames()));
                 } else if (MultiTargets.names(definition).contains(name)) {
