@@ -80,9 +80,10 @@ final class Report {
         double shipped = results.values().iterator().next();
         StringBuilder table = new StringBuilder("\n### Raw DL4J settings\n\nThe synthetic workload (2 epochs) with one ")
                 .append("setting changed at a time from the shipped ones.\n\n| setting | samples/s | vs shipped |\n|---|---|---|\n");
-        int i = 0;
         for (Map.Entry<TrainingBenchmarks.Variant, Double> entry : results.entrySet()) {
-            figures.put("dl4j_setting_" + i++ + "_samples_per_s", entry.getValue());
+            // Keyed by the setting, not its place in the list: a setting added to the sweep must not compare with
+            // the one stored at its position before.
+            figures.put("dl4j_setting_" + entry.getKey().key() + "_samples_per_s", entry.getValue());
             table.append(String.format(Locale.ROOT, "| %s | %s | %.2f× |%n", entry.getKey().name(), number(entry.getValue()),
                     entry.getValue() / shipped));
         }

@@ -21,6 +21,13 @@ final class TrainingBenchmarks {
     /** A raw DL4J variant: its name, the OpenMP environment and the {@link RawDl4j} settings. */
     record Variant(String name, Map<String, String> env, List<String> settings) {
 
+        /** What sets this variant apart, as a figure's key: its OpenMP environment and RawDl4j settings. */
+        String key() {
+            String key = (new java.util.TreeMap<>(env) + "_" + settings).toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+            return key.isEmpty() ? "defaults" : key;
+        }
+
         static Variant shipped() {
             return new Variant("shipped: OMP_NUM_THREADS=1, PASSIVE, workspaces ENABLED, iterator",
                     Map.of("OMP_NUM_THREADS", "1", "OMP_WAIT_POLICY", "PASSIVE"), List.of());

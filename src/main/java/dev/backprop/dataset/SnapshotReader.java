@@ -99,7 +99,7 @@ final class SnapshotReader {
         private final SharedCells shared = new SharedCells();
         private final List<String> inline = new ArrayList<>();
         private double[] inlineValues = new double[16];
-        /** Columns with a cell that is not a number: the ones {@link ParsedTable} must parse (and refuse) itself. */
+        /** Columns with a cell that is not a number: the ones {@code ParsedTable} parses (and refuses as numeric) itself. */
         private final boolean[] hasText;
 
         Dictionaries(int width, int maxSize, int maxEntryLength) {

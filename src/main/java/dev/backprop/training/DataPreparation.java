@@ -99,17 +99,13 @@ public final class DataPreparation {
      * every split of one table (folds, candidates), so each number is parsed once.
      */
     public static Prepared prepare(ParsedTable table, ModelPlan plan, int[][] split) {
-        Preprocessor preprocessor = PreprocessorFitter.fit(table, split[0], plan.features(), plan.scaling(),
-                plan.imputation(), plan.target());
-        TrainingData data = new TrainingData(
-                preprocessor.encodeRows(table, split[0]), preprocessor.target().encodeRows(table, split[0]),
-                preprocessor.encodeRows(table, split[1]), preprocessor.target().encodeRows(table, split[1]));
-        return new Prepared(preprocessor, data);
+        return prepare(table, plan, split, Runnable::run);
     }
 
     /**
      * As {@link #prepare(ParsedTable, ModelPlan, int[][])}; the helper fits half of the features, then encodes the
-     * held-out rows and as many training rows as make half of all rows while this thread encodes the rest.
+     * held-out rows and as many training rows as make half of all rows while this thread encodes the rest. With
+     * {@code Runnable::run} as the helper, all of it happens on this thread.
      */
     private static Prepared prepare(ParsedTable table, ModelPlan plan, int[][] split, Executor helper) {
         Preprocessor preprocessor = PreprocessorFitter.fit(table, split[0], plan.features(), plan.scaling(),

@@ -7,9 +7,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import dev.backprop.dataset.CsvReader;
 import dev.backprop.dataset.CsvTable;
@@ -19,6 +21,9 @@ import dev.backprop.model.DefinitionResolver;
 import dev.backprop.model.ModelDefinition;
 import dev.backprop.model.ModelPlan;
 import dev.backprop.model.ModelProperties;
+import dev.backprop.preprocessing.ParsedTable;
+import dev.backprop.preprocessing.Preprocessor;
+import dev.backprop.preprocessing.PreprocessorFitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,23 +40,33 @@ class DataPreparationTest {
 
     @ParameterizedTest
     @CsvSource({"standard, mean", "minmax, median", "none, median"})
-    void withAHelperThePreparationIsTheSameAsOnOneThread(String scaling, String numericMissing) throws IOException {
+    void withAHelperThePreparationIsWhatOneThreadMakesOfTheSameSplit(String scaling, String numericMissing) throws IOException {
         CsvTable table;
         try (InputStream in = Files.newInputStream(Path.of("src/test/resources/data/titanic/train.csv"))) {
             table = CsvReader.read(in);
         }
         ModelPlan plan = plan(table, scaling, numericMissing);
 
-        DataPreparation.Prepared alone = DataPreparation.prepare(table, plan);
         DataPreparation.Prepared shared = DataPreparation.prepare(table, plan, helper);
 
-        assertThat(shared.preprocessor()).isEqualTo(alone.preprocessor());
-        assertThat(shared.data().trainX()).isDeepEqualTo(alone.data().trainX());
-        assertThat(shared.data().trainY()).isDeepEqualTo(alone.data().trainY());
-        assertThat(shared.data().testX()).isDeepEqualTo(alone.data().testX());
-        assertThat(shared.data().testY()).isDeepEqualTo(alone.data().testY());
-        assertThat(alone.data().trainX().length).isEqualTo(668);
-        assertThat(alone.data().testX().length).isEqualTo(223);
+        // What one thread makes of the same split: the fit over all features at once, each part encoded whole.
+        ParsedTable parsed = new ParsedTable(table);
+        int[] test = DataPreparation.testRows(table, plan);
+        int[] train = IntStream.range(0, table.rows().size()).filter(r -> Arrays.binarySearch(test, r) < 0).toArray();
+        Preprocessor fitted = PreprocessorFitter.fit(parsed, train, plan.features(), plan.scaling(), plan.imputation(),
+                plan.target());
+        assertThat(shared.preprocessor()).isEqualTo(fitted);
+        assertThat(shared.data().trainX()).isDeepEqualTo(fitted.encodeRows(parsed, train));
+        assertThat(shared.data().trainY()).isDeepEqualTo(fitted.target().encodeRows(parsed, train));
+        assertThat(shared.data().testX()).isDeepEqualTo(fitted.encodeRows(parsed, test));
+        assertThat(shared.data().testY()).isDeepEqualTo(fitted.target().encodeRows(parsed, test));
+        assertThat(train.length).isEqualTo(668);
+        assertThat(test.length).isEqualTo(223);
+        // Without a helper, the same.
+        DataPreparation.Prepared alone = DataPreparation.prepare(table, plan);
+        assertThat(alone.preprocessor()).isEqualTo(fitted);
+        assertThat(alone.data().trainX()).isDeepEqualTo(shared.data().trainX());
+        assertThat(alone.data().testX()).isDeepEqualTo(shared.data().testX());
     }
 
     private static ModelPlan plan(CsvTable table, String scaling, String numericMissing) {
