@@ -50,7 +50,7 @@ final class Report {
                 .append("Raw DL4J trains the same network (same split and scaling, computed by the service's own code; Adam 0.001, ")
                 .append("Xavier, float32, seed 42) with a plain `fit(iterator)` loop over batches made from the rows in a JVM of its ")
                 .append("own (after a short warm-up fit), timed from building the network to the end of the last epoch. The two take ")
-                .append("turns four times and the best of each counts (once in a quick run).\n\n")
+                .append("turns six times and the best of each counts (once in a quick run).\n\n")
                 .append("| workload | network | train rows × epochs | service | raw DL4J, shipped settings | service ÷ raw |");
         boolean best = rows.stream().anyMatch(row -> row.best() != null);
         body.append(best ? " raw DL4J, best settings | service ÷ best |\n|---|---|---|---|---|---|---|---|\n" : "\n|---|---|---|---|---|---|\n");
