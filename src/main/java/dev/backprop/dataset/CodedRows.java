@@ -1,7 +1,6 @@
 package dev.backprop.dataset;
 
 import java.util.AbstractList;
-import java.util.List;
 import java.util.RandomAccess;
 
 /**
@@ -20,10 +19,10 @@ final class CodedRows extends AbstractList<String[]> implements RandomAccess {
     private final int size;
     private final int[] codes;
     private final String[][] dictionaries;
-    private final List<String> inline;
+    private final InlineTexts inline;
 
     /** {@code codes}: row after row, at least {@code size × width} of them. */
-    CodedRows(int width, int size, int[] codes, String[][] dictionaries, List<String> inline) {
+    CodedRows(int width, int size, int[] codes, String[][] dictionaries, InlineTexts inline) {
         this.width = width;
         this.size = size;
         this.codes = codes;

@@ -25,10 +25,20 @@ final class SnapshotInput {
     }
 
     String readText() {
+        return readText(readLength());
+    }
+
+    /** The length of the text that follows. */
+    int readLength() {
         int length = readVarint();
         if (length < 0) {
             throw SnapshotReader.damaged("a text in it has the length " + length);
         }
+        return length;
+    }
+
+    /** A text of {@code length} bytes (read with {@link #readLength}). */
+    String readText(int length) {
         if (length <= limit - position) {
             String text = new String(buffer, position, length, StandardCharsets.UTF_8);
             position += length;
@@ -39,6 +49,20 @@ final class SnapshotInput {
             bytes[i] = readByte();
         }
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The next {@code length} bytes into {@code into} from {@code offset}. */
+    void readBytes(byte[] into, int offset, int length) {
+        int done = 0;
+        while (done < length) {
+            if (position == limit && fill() == -1) {
+                throw SnapshotReader.damaged("it ends in the middle of a row");
+            }
+            int count = Math.min(length - done, limit - position);
+            System.arraycopy(buffer, position, into, offset + done, count);
+            position += count;
+            done += count;
+        }
     }
 
     long readLong() {

@@ -60,11 +60,8 @@ final class SnapshotReader {
                 int cell;
                 if (code >= TableSnapshot.FIRST_ENTRY) {
                     cell = dictionaries.check(c, code - TableSnapshot.FIRST_ENTRY);
-                } else if (code == TableSnapshot.NEW_NUMBER) {
-                    String text = in.readText();
-                    cell = dictionaries.remember(c, text, Double.longBitsToDouble(in.readLong()));
-                } else if (code == TableSnapshot.NEW_TEXT) {
-                    cell = dictionaries.remember(c, in.readText(), Double.NaN);
+                } else if (code == TableSnapshot.NEW_NUMBER || code == TableSnapshot.NEW_TEXT) {
+                    cell = dictionaries.read(c, in, code == TableSnapshot.NEW_NUMBER);
                 } else if (code == TableSnapshot.MISSING) {
                     cell = CodedRows.MISSING;
                 } else {
@@ -97,7 +94,7 @@ final class SnapshotReader {
         private final int maxSize;
         private final int maxEntryLength;
         private final SharedCells shared = new SharedCells();
-        private final List<String> inline = new ArrayList<>();
+        private final InlineTexts inline = new InlineTexts();
         private double[] inlineValues = new double[16];
         /** Columns with a cell that is not a number: the ones {@code ParsedTable} parses (and refuses as numeric) itself. */
         private final boolean[] hasText;
@@ -112,20 +109,27 @@ final class SnapshotReader {
         }
 
         /**
-         * The cell's code: its new entry of the column's dictionary, or an inline text's when the text is not kept.
-         * {@code value} is the text's number, NaN for a text that is not one.
+         * The code of a cell written out in full: a new text (with its number, when {@code number}) that becomes the
+         * column's next dictionary entry, or an inline text's once the dictionary is full (then without a
+         * {@code String}) or when the text is too long for it, as the writer decided.
          */
-        int remember(int column, String text, double value) {
+        int read(int column, SnapshotInput in, boolean number) {
+            int length = in.readLength();
+            if (sizes[column] >= maxSize) {
+                int index = inline.read(in, length);
+                return inlined(column, index, number ? Double.longBitsToDouble(in.readLong()) : Double.NaN);
+            }
+            String text = in.readText(length);
+            return remember(column, text, number ? Double.longBitsToDouble(in.readLong()) : Double.NaN);
+        }
+
+        /** {@code value} is the text's number, NaN for a text that is not one. */
+        private int remember(int column, String text, double value) {
+            if (text.length() > maxEntryLength) {
+                return inlined(column, inline.add(text), value);
+            }
             hasText[column] |= Double.isNaN(value);
             int size = sizes[column];
-            if (size >= maxSize || text.length() > maxEntryLength) {
-                if (inline.size() == inlineValues.length) {
-                    inlineValues = Arrays.copyOf(inlineValues, 2 * inline.size());
-                }
-                inlineValues[inline.size()] = value;
-                inline.add(text);
-                return CodedRows.inlineCode(inline.size() - 1);
-            }
             if (size == texts[column].length) {
                 texts[column] = Arrays.copyOf(texts[column], size * 2);
                 values[column] = Arrays.copyOf(values[column], size * 2);
@@ -134,6 +138,15 @@ final class SnapshotReader {
             values[column][size] = value;
             sizes[column] = size + 1;
             return size;
+        }
+
+        private int inlined(int column, int index, double value) {
+            hasText[column] |= Double.isNaN(value);
+            if (index == inlineValues.length) {
+                inlineValues = Arrays.copyOf(inlineValues, 2 * inlineValues.length);
+            }
+            inlineValues[index] = value;
+            return CodedRows.inlineCode(index);
         }
 
         /** {@code entry}, once it is known to be one of the column's entries so far. */
