@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /** Waiting for work handed to another thread. */
@@ -35,12 +36,16 @@ public final class Futures {
     /**
      * {@code here} on the calling thread and {@code onHelper} on {@code helper} at once; their results in that order.
      * When the helper has not started its part by the time this thread is done (it is busy with another job's work),
-     * this thread does that part too, so a busy helper never costs more than doing both parts here. Failures are
-     * rethrown as {@link #join} does.
+     * this thread does that part too, so a busy helper never costs more than doing both parts here; so does a helper
+     * that refuses work. Failures are rethrown as {@link #join} does.
      */
     public static <T> List<T> both(Supplier<T> here, Supplier<T> onHelper, Executor helper) {
         FutureTask<T> theirs = new FutureTask<>(onHelper::get);
-        helper.execute(theirs);
+        try {
+            helper.execute(theirs);
+        } catch (RejectedExecutionException e) {
+            // A helper pool that is shutting down (the service stopping mid-job): this thread does both parts.
+        }
         T mine = here.get();
         // Runs the part here unless the helper has begun it (a FutureTask runs once); get() then waits for it.
         theirs.run();

@@ -44,6 +44,15 @@ class FuturesTest {
     }
 
     @Test
+    void aHelperThatRefusesWorkLeavesBothPartsToTheCaller() {
+        helper.shutdown();
+
+        var results = Futures.both(() -> "here", () -> Thread.currentThread().getName(), helper);
+
+        assertThat(results).containsExactly("here", Thread.currentThread().getName());
+    }
+
+    @Test
     void theHelpersFailureIsRethrownAsItWasThrown() {
         NotFoundException failure = new NotFoundException("dataset", 7);
 
