@@ -49,8 +49,9 @@ final class Report {
                 .append("per-epoch history, the final evaluation, the logistic baseline and storing the version are all included. ")
                 .append("Raw DL4J trains the same network (same split and scaling, computed by the service's own code; Adam 0.001, ")
                 .append("Xavier, float32, seed 42) with a plain `fit(iterator)` loop over batches made from the rows in a JVM of its ")
-                .append("own (after a short warm-up fit), timed from building the network to the end of the last epoch. The two take ")
-                .append("turns six times and the best of each counts (once in a quick run).\n\n")
+                .append("own (after a short warm-up fit), timed from building the network to the end of the last epoch. The service ")
+                .append("likewise runs one untimed job of each workload first. The two then take turns six times and the best of ")
+                .append("each counts (once, without warm-up, in a quick run).\n\n")
                 .append("| workload | network | train rows × epochs | service | raw DL4J, shipped settings | service ÷ raw |");
         boolean best = rows.stream().anyMatch(row -> row.best() != null);
         body.append(best ? " raw DL4J, best settings | service ÷ best |\n|---|---|---|---|---|---|---|---|\n" : "\n|---|---|---|---|---|---|\n");

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
  * Just the training comparison (service against raw DL4J), for iterating on a job's overhead in minutes rather than
  * a full suite run. Every round prints both figures and the job's phases as the service logged them, so a round
  * that fell into a slow spell of the machine shows as one; the summary takes the best of each, as the suite does.
+ * Each workload's first service job is a warm-up, printed but not counted, as in the suite.
  *
  * <p>Arguments: {@code [--workloads titanic,synthetic,mnist] [--rounds 4] [--jar JAR] [--jvm OPTION]...}. Started by
  * {@code src/benchmark/run-training}.
@@ -52,6 +53,8 @@ public final class TrainingComparison {
                 long dataset = api.upload(workload.data().getFileName().toString(), Files.readAllBytes(workload.data()));
                 String definition = workload.definition(dataset, workload.epochs());
                 long model = api.defineModel(definition);
+                System.out.printf("  %s warm-up job (not counted): %.3f s | %s%n", workload.key(),
+                        TrainingBenchmarks.trainThroughService(api, model)[1], lastJobLine(server.log()));
                 double best = Double.MAX_VALUE;
                 double bestRaw = 0;
                 long rows = 0;

@@ -40,28 +40,53 @@ public final class Futures {
      * that refuses work. Failures are rethrown as {@link #join} does.
      */
     public static <T> List<T> both(Supplier<T> here, Supplier<T> onHelper, Executor helper) {
-        FutureTask<T> theirs = new FutureTask<>(onHelper::get);
-        try {
-            helper.execute(theirs);
-        } catch (RejectedExecutionException e) {
-            // A helper pool that is shutting down (the service stopping mid-job): this thread does both parts.
-        }
+        Handed<T> theirs = handOff(onHelper, helper);
         T mine = here.get();
-        // Runs the part here unless the helper has begun it (a FutureTask runs once); get() then waits for it.
-        theirs.run();
+        return List.of(mine, theirs.join());
+    }
+
+    /**
+     * {@code work} handed to {@code helper}, to be {@linkplain Handed#join() joined} later. Work the helper has not
+     * begun by then (it is busy, or it refused the work because it is shutting down) is done by the joining thread, so
+     * handed-off work is never lost and never waits on a helper that is not coming.
+     */
+    public static <T> Handed<T> handOff(Supplier<T> work, Executor helper) {
+        FutureTask<T> task = new FutureTask<>(work::get);
         try {
-            return List.of(mine, theirs.get());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
+            helper.execute(task);
+        } catch (RejectedExecutionException e) {
+            // Done at the join, on the joining thread.
+        }
+        return new Handed<>(task);
+    }
+
+    /** Work handed to a helper thread. */
+    public static final class Handed<T> {
+
+        private final FutureTask<T> task;
+
+        private Handed(FutureTask<T> task) {
+            this.task = task;
+        }
+
+        /** Its result, once done (here, when the helper has not begun it); failures rethrown as {@link #join} does. */
+        public T join() {
+            // A FutureTask runs once: this runs it unless the helper has begun it, and get() then waits for the helper.
+            task.run();
+            try {
+                return task.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error cause) {
+                    throw cause;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for a helper thread", e);
             }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a helper thread", e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.backprop.training;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.backprop.dataset.DatasetService;
 import dev.backprop.engine.Checkpoint;
@@ -39,7 +40,8 @@ class TrainingRun {
     private final EvaluationJobs evaluationJobs;
     private final tools.jackson.databind.json.JsonMapper json;
     private final TrainingProperties properties;
-    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    /** The jobs running here, each with its cancel flag: a cancel that reaches this replica is seen at the next epoch. */
+    private final ConcurrentHashMap<Long, AtomicBoolean> running = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
 
     TrainingRun(JobLedger ledger, ModelService models, DatasetService datasets, Trainer trainer, HelperThreads helpers,
@@ -58,7 +60,19 @@ class TrainingRun {
 
     /** Jobs this process is training right now (for heartbeats). */
     Set<Long> running() {
-        return Set.copyOf(running);
+        return Set.copyOf(running.keySet());
+    }
+
+    /**
+     * Tells the job, if it runs here, that a cancel was recorded for it, so it stops after its current epoch. Without
+     * this it would learn so from the database, at its next progress write but one (writes are asynchronous), and a
+     * cancel reaching another replica still does.
+     */
+    void cancelRequested(long jobId) {
+        AtomicBoolean cancelled = running.get(jobId);
+        if (cancelled != null) {
+            cancelled.set(true);
+        }
     }
 
     /** Running jobs stop after their current epoch and go back to the queue. */
@@ -73,7 +87,8 @@ class TrainingRun {
             return;
         }
         long modelId = claimed.get().modelId();
-        running.add(jobId);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        running.put(jobId, cancelled);
         MDC.put("jobId", "job-" + jobId);
         try {
             if (claimed.get().kind() != JobKind.TRAINING) {
@@ -91,7 +106,7 @@ class TrainingRun {
                     : Checkpoint.fromBytes(claimed.get().checkpoint().bytes());
             long[] epochStart = {System.nanoTime()};
             CheckpointSchedule schedule = new CheckpointSchedule(properties, epochStart[0]);
-            EpochWriter history = new EpochWriter(ledger, jobId);
+            EpochWriter history = new EpochWriter(ledger, jobId, helpers.executor());
             var baseline = helpers.start(plan, prepared.data());
             TrainingOutcome outcome;
             try {
@@ -107,7 +122,7 @@ class TrainingRun {
                         long written = System.nanoTime();
                         schedule.written(written - now, written);
                     }
-                    return goOn && !stopping;
+                    return goOn && !stopping && !cancelled.get();
                 }, helpers.executor());
             } finally {
                 history.flush();

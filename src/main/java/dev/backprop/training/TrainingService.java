@@ -35,10 +35,12 @@ public class TrainingService {
     private final Clock clock;
     private final JobLedger ledger;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final TrainingRun runs;
 
     TrainingService(TrainingJobRepository jobs, EpochRecordRepository history, ModelService models, Scheduler scheduler,
             OneTimeTask<Void> task, TrainingProperties properties, Clock clock, JobLedger ledger,
-            tools.jackson.databind.json.JsonMapper json) {
+            tools.jackson.databind.json.JsonMapper json, TrainingRun runs) {
+        this.runs = runs;
         this.ledger = ledger;
         this.json = json;
         this.jobs = jobs;
@@ -137,9 +139,16 @@ public class TrainingService {
         return jobs.findByModelId(modelId, pageable).map(job -> view(job, false));
     }
 
-    /** A queued job is cancelled at once; a running one stops at the end of its current epoch. */
+    /**
+     * A queued job is cancelled at once; a running one stops at the end of its current epoch (when it runs on another
+     * replica, a little later: it reads the request at its next progress write and acts on it at the one after).
+     */
     public JobView cancel(long jobId) {
-        return view(ledger.cancel(jobId), false);
+        TrainingJob job = ledger.cancel(jobId);
+        if (job.getStatus() == JobStatus.RUNNING) {
+            runs.cancelRequested(jobId);
+        }
+        return view(job, false);
     }
 
     private TrainingJob find(long jobId) {

@@ -61,6 +61,28 @@ class FuturesTest {
         }, helper)).isSameAs(failure);
     }
 
+    @Test
+    void handedOffWorkRunsOnTheHelper() throws InterruptedException {
+        CountDownLatch began = new CountDownLatch(1);
+
+        Futures.Handed<String> handed = Futures.handOff(() -> {
+            began.countDown();
+            return Thread.currentThread().getName();
+        }, helper);
+
+        assertThat(began.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(handed.join()).isEqualTo("helper");
+    }
+
+    @Test
+    void handedOffWorkTheHelperNeverBeginsIsDoneByTheJoiningThread() {
+        Futures.Handed<String> handed = Futures.handOff(() -> Thread.currentThread().getName(), task -> {
+            // Taken and dropped, as by a pool stopped with shutdownNow().
+        });
+
+        assertThat(handed.join()).isEqualTo(Thread.currentThread().getName());
+    }
+
     private static String meetThen(CountDownLatch latch, String answer) {
         latch.countDown();
         await(latch);
