@@ -75,7 +75,6 @@ public final class Checkpoint {
         return new Checkpoint(buffer.toByteArray(), epoch);
     }
 
-    /** Reads a stored checkpoint; throws {@link IllegalArgumentException} when the bytes are not one. */
     /**
      * The bytes {@code Nd4j.write} gives, which {@code Nd4j.read} reads back, with a float array's values copied in
      * bulk: {@code Nd4j.write} reads and writes them one at a time, 13 ms for MNIST's parameters and Adam's moments,
@@ -105,6 +104,7 @@ public final class Checkpoint {
         }
     }
 
+    /** Reads a stored checkpoint; throws {@link IllegalArgumentException} when the bytes are not one. */
     public static Checkpoint fromBytes(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int format = in.readInt();
