@@ -2,8 +2,9 @@ package dev.backprop.training;
 
 /**
  * When a running job stores a checkpoint: every {@code checkpointEvery} epochs, but not sooner than
- * {@code checkpointMinInterval} after the previous one, nor sooner than 50 times what the previous one took. Fast
- * epochs (a small network on a small table) thus pay at most 2% for checkpoints, slow ones get one every epoch.
+ * {@code checkpointMinInterval} after the previous one, nor sooner than 50 times what the previous one cost the
+ * training thread (capturing it; the database write runs on the job's helper). Fast epochs (a small network on a
+ * small table) thus pay at most 2% for checkpoints, slow ones get one every epoch.
  * A shutdown always gets one, so the re-queued job loses nothing.
  */
 final class CheckpointSchedule {

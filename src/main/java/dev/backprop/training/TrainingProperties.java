@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param checkpointEvery   a running job stores a checkpoint every this many epochs, so a re-queued job resumes
  *                          from it (0: never; such jobs restart from epoch 0)
  * @param checkpointMinInterval at least this long between two checkpoints of a job, and at least 50 times as long as
- *                          the last checkpoint took, so checkpoints of fast epochs cost 2% at most
+ *                          the last checkpoint cost the training thread, so checkpoints of fast epochs cost it 2% at most
  */
 @ConfigurationProperties("backprop.training")
 public record TrainingProperties(Integer workers, Integer threadsPerJob, Integer maxQueued, Duration pollInterval,

@@ -51,6 +51,8 @@ class OperationsTest {
                 "backprop_predictions_seconds_count{model=\"unknown\",outcome=\"unavailable\"} 1");
         // A made-up model id gets no series of its own: those would pile up for as long as the process runs.
         assertThat(metrics).doesNotContain("model=\"12345\"");
+        // The HTTP metrics name the endpoint by its pattern, also when the direct route served it.
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/models/\\{id}/predict\"");
     }
 
     @Test

@@ -42,7 +42,10 @@ class PredictionController {
         this.helpers = helpers;
     }
 
-    @GetMapping(value = "/api/models/{id}/predict", produces = MediaType.APPLICATION_JSON_VALUE)
+    /** Also routed by {@link SingleRowRouting}. */
+    static final String SINGLE_ROW = "/api/models/{id}/predict";
+
+    @GetMapping(value = SINGLE_ROW, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Predict one row from query parameters",
             description = "Every feature is a query parameter, e.g. ?Pclass=1&Sex=female&Age=29&SibSp=0&Parch=0&Fare=80&Embarked=S."
                     + " An empty value (Age=) is missing and imputed as in training. `version` picks a version (default: latest),"

@@ -29,7 +29,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 
-@Import({SliceSecurity.class, BatchHelpers.class})
+@Import({SliceSecurity.class, BatchHelpers.class, SingleRowRouting.class})
 @WebMvcTest(PredictionController.class)
 @EnableConfigurationProperties({DatasetProperties.class, PredictionProperties.class})
 class PredictionControllerTest {
@@ -39,6 +39,9 @@ class PredictionControllerTest {
 
     @MockitoBean
     PredictionService predictions;
+
+    @Autowired
+    dev.backprop.shared.web.DirectRoute route;
 
     @Test
     void queryParametersAreTheFeaturesAndVersionAndThresholdAreNot() {
@@ -50,6 +53,8 @@ class PredictionControllerTest {
 
         var response = assertThat(mvc.get().uri("/api/models/1/predict?Sex=female&Age=&version=2&threshold=0.3"));
         response.hasStatus(200);
+        // Served through the direct route, not by trying every request mapping.
+        assertThat(response.actual().getMvcResult().getHandler()).isSameAs(route.handler());
         response.bodyJson().extractingPath("$.probability").isEqualTo(0.75);
         response.bodyJson().extractingPath("$.prediction").isEqualTo("yes");
         response.bodyJson().extractingPath("$.version").isEqualTo(2);

@@ -12,7 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** The switch is read at run time (the ahead-of-time processed context cannot add or drop the bean by a property). */
-@Import(SliceSecurity.class)
+@Import({SliceSecurity.class, CeilingRouting.class})
 @WebMvcTest(CeilingController.class)
 class CeilingControllerTest {
 
@@ -36,10 +36,15 @@ class CeilingControllerTest {
         @Autowired
         MockMvcTester mvc;
 
+        @Autowired
+        DirectRoute route;
+
         @Test
         void answersItsConstant() {
             var response = assertThat(mvc.get().uri("/api/benchmark/ceiling"));
             response.hasStatus(200);
+            // Routed as the single-row prediction is, so the benchmark compares like with like.
+            assertThat(response.actual().getMvcResult().getHandler()).isSameAs(route.handler());
             response.bodyJson().extractingPath("$.prediction").isEqualTo("1");
             response.bodyJson().extractingPath("$.probability").isEqualTo(0.5);
         }
