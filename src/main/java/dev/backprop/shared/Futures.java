@@ -23,13 +23,18 @@ public final class Futures {
         try {
             return future.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
+            rethrowUnchecked(e.getCause());
             throw e;
+        }
+    }
+
+    /** Throws {@code cause} as it is when it is unchecked; returns otherwise, for the caller to wrap it. */
+    private static void rethrowUnchecked(Throwable cause) {
+        if (cause instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        if (cause instanceof Error error) {
+            throw error;
         }
     }
 
@@ -76,12 +81,7 @@ public final class Futures {
             try {
                 return task.get();
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                if (e.getCause() instanceof Error cause) {
-                    throw cause;
-                }
+                rethrowUnchecked(e.getCause());
                 throw new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

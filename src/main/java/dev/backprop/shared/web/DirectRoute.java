@@ -11,6 +11,10 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
+import org.springframework.web.servlet.handler.MatchableHandlerMapping;
+import org.springframework.web.servlet.handler.RequestMatchResult;
+import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Routes {@code GET} requests for one path pattern straight to a controller method that already has a regular
@@ -24,7 +28,7 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
  * type. What a route does not recognise exactly (another method, a variable that is not a plain number, a trailing
  * slash) falls through to the regular mapping, which also carries the endpoint's OpenAPI description.
  */
-public class DirectRoute extends AbstractHandlerMapping {
+public class DirectRoute extends AbstractHandlerMapping implements MatchableHandlerMapping {
 
     /** Longer numbers are left to the regular mapping, which answers them as it always has. */
     private static final int MAX_DIGITS = 18;
@@ -84,6 +88,18 @@ public class DirectRoute extends AbstractHandlerMapping {
         request.setAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE, produces);
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(pattern));
         return handler;
+    }
+
+    /**
+     * Whether the request matches {@code pattern}, as the regular mapping answers it, for whoever asks the mappings
+     * which pattern a request matches ({@code HandlerMappingIntrospector}: request matchers, CORS).
+     */
+    @Override
+    public RequestMatchResult match(HttpServletRequest request, String pattern) {
+        PathPattern parsed = getPatternParser().parse(pattern);
+        org.springframework.http.server.PathContainer path =
+                ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
+        return parsed.matches(path) ? new RequestMatchResult(parsed, path) : null;
     }
 
     /** The variable part of {@code path} when the rest is the pattern's and it is 1 to 18 ASCII digits; else null. */

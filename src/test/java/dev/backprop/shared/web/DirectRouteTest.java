@@ -64,6 +64,16 @@ class DirectRouteTest {
         assertThat(fixed.getHandler(get("/api/benchmark/ceiling/"))).isNull();
     }
 
+    @Test
+    void itAnswersWhichPatternARequestMatchesAsTheRegularMappingDoes() {
+        MockHttpServletRequest request = get("/api/models/12/predict");
+
+        assertThat(withVariable.match(request, "/api/models/{id}/predict")).isNotNull();
+        assertThat(withVariable.match(request, "/api/models/{id}/predict").extractUriTemplateVariables())
+                .isEqualTo(Map.of("id", "12"));
+        assertThat(withVariable.match(request, "/api/models/{id}/predictions")).isNull();
+    }
+
     private static DirectRoute route(String pattern) {
         try {
             return new DirectRoute(pattern, new Endpoints(), Endpoints.class.getDeclaredMethod("one"), MediaType.APPLICATION_JSON);
