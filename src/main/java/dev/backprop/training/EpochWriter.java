@@ -16,7 +16,8 @@ import dev.backprop.shared.Futures;
  * <p>The writes run on the job's helper thread, one at a time and in order (each waits for the one before), so the
  * training thread does not wait on the database: an epoch record took a few milliseconds of it and a checkpoint of
  * MNIST's size tens. A write the helper has not begun when the next one is due is done by the training thread. A
- * cancel request is therefore seen one write later than the write that read it.
+ * cancel read from the database is therefore acted on one write later than the write that read it; a cancel told to
+ * this process ({@code cancelledHere}) at the next epoch.
  */
 final class EpochWriter {
 
@@ -25,28 +26,34 @@ final class EpochWriter {
     private final JobLedger ledger;
     private final long jobId;
     private final Executor helper;
+    private final java.util.function.BooleanSupplier cancelledHere;
     private final List<EpochStats> pending = new ArrayList<>();
     private long lastWrite = System.nanoTime();
     private Futures.Handed<Boolean> writing;
     private boolean goOn = true;
 
-    /** {@code helper}: where the writes run; {@code Runnable::run} writes on the calling thread. */
-    EpochWriter(JobLedger ledger, long jobId, Executor helper) {
+    /**
+     * {@code helper}: where the writes run ({@code Runnable::run} writes on the calling thread); {@code cancelledHere}:
+     * whether a cancel of the job reached this process.
+     */
+    EpochWriter(JobLedger ledger, long jobId, Executor helper, java.util.function.BooleanSupplier cancelledHere) {
         this.ledger = ledger;
         this.jobId = jobId;
         this.helper = helper;
+        this.cancelledHere = cancelledHere;
     }
 
     /**
      * Keeps the epoch, writing it with the others when it is time or when it comes with a checkpoint (taken after
-     * it); answers whether the job should go on, as far as the writes finished so far know.
+     * it); answers whether the job should go on: no cancel reached this process, and none was read by the writes
+     * finished so far.
      */
     boolean record(EpochStats stats, byte[] checkpoint) {
         pending.add(stats);
         if (checkpoint != null || System.nanoTime() - lastWrite >= INTERVAL_MILLIS * 1_000_000) {
             write(checkpoint);
         }
-        return goOn;
+        return goOn && !cancelledHere.getAsBoolean();
     }
 
     /** Writes whatever is pending and waits until every write has landed; a failed write is thrown here. */

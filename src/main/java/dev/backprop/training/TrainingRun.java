@@ -106,7 +106,7 @@ class TrainingRun {
                     : Checkpoint.fromBytes(claimed.get().checkpoint().bytes());
             long[] epochStart = {System.nanoTime()};
             CheckpointSchedule schedule = new CheckpointSchedule(properties, epochStart[0]);
-            EpochWriter history = new EpochWriter(ledger, jobId, helpers.executor());
+            EpochWriter history = new EpochWriter(ledger, jobId, helpers.executor(), cancelled::get);
             var baseline = helpers.start(plan, prepared.data());
             TrainingOutcome outcome;
             try {
@@ -122,7 +122,7 @@ class TrainingRun {
                         long written = System.nanoTime();
                         schedule.written(written - now, written);
                     }
-                    return goOn && !stopping && !cancelled.get();
+                    return goOn && !stopping;
                 }, helpers.executor());
             } finally {
                 history.flush();

@@ -42,7 +42,7 @@ class EpochWriterTest {
             await(release);
             return true;
         });
-        EpochWriter writer = new EpochWriter(ledger, JOB, helper);
+        EpochWriter writer = new EpochWriter(ledger, JOB, helper, () -> false);
 
         assertThat(writer.record(epoch(1), new byte[] {1})).isTrue();
         assertThat(began.await(10, TimeUnit.SECONDS)).isTrue();
@@ -66,7 +66,7 @@ class EpochWriterTest {
             return true;
         });
         ExecutorService twoHelpers = Executors.newFixedThreadPool(2);
-        EpochWriter writer = new EpochWriter(ledger, JOB, twoHelpers);
+        EpochWriter writer = new EpochWriter(ledger, JOB, twoHelpers, () -> false);
 
         for (int epoch = 1; epoch <= 20; epoch++) {
             writer.record(epoch(epoch), epoch % 2 == 0 ? new byte[] {2} : null);
@@ -84,10 +84,26 @@ class EpochWriterTest {
     @Test
     void aCancelReadByOneWriteStopsTheJobAtTheNext() {
         answerWrites(() -> false);
-        EpochWriter writer = new EpochWriter(ledger, JOB, helper);
+        EpochWriter writer = new EpochWriter(ledger, JOB, helper, () -> false);
 
         assertThat(writer.record(epoch(1), new byte[] {1})).isTrue();
         assertThat(writer.record(epoch(2), new byte[] {1})).isFalse();
+    }
+
+    @Test
+    void aCancelToldToThisProcessStopsTheJobAtItsNextEpochBeforeAnyWriteReadsIt() {
+        answerWrites(() -> true);
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        EpochWriter writer = new EpochWriter(ledger, JOB, helper, cancelled::get);
+
+        assertThat(writer.record(epoch(1), null)).isTrue();
+        cancelled.set(true);
+        assertThat(writer.record(epoch(2), null)).isFalse();
+        writer.flush();
+
+        // Both epochs were still written; the database, which answers "go on", was not what stopped the job.
+        assertThat(writes).hasSize(1);
+        assertThat(writes.get(0)).endsWith(" [1, 2]");
     }
 
     @Test
@@ -95,7 +111,7 @@ class EpochWriterTest {
         answerWrites(() -> true);
         EpochWriter writer = new EpochWriter(ledger, JOB, task -> {
             // A helper that takes the work and never runs it, as a pool stopped with shutdownNow() does.
-        });
+        }, () -> false);
 
         writer.record(epoch(1), new byte[] {1});
         writer.record(epoch(2), null);
@@ -111,7 +127,7 @@ class EpochWriterTest {
         answerWrites(() -> {
             throw failure;
         });
-        EpochWriter writer = new EpochWriter(ledger, JOB, helper);
+        EpochWriter writer = new EpochWriter(ledger, JOB, helper, () -> false);
 
         writer.record(epoch(1), new byte[] {1});
 

@@ -15,9 +15,12 @@ import dev.backprop.support.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 /** A job's life on the worker pool: queue limits, cancel while queued or running, and divergence. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
@@ -36,6 +39,10 @@ class TrainingJobLifecycleTest {
     @Autowired
     TrainingService training;
 
+    /** The real runs, watched: a cancel of a job running here must reach it in-process. */
+    @MockitoSpyBean
+    TrainingRun runs;
+
     @Test
     void aFullQueueRefusesAndCancellingStopsQueuedAndRunningJobs() {
         long datasetId = datasets.upload("lines", "lines.csv", linearCsv(1).getBytes(StandardCharsets.UTF_8)).id();
@@ -50,6 +57,8 @@ class TrainingJobLifecycleTest {
 
         assertThat(training.cancel(queued.id()).status()).isEqualTo(JobStatus.CANCELLED);
         training.cancel(running.id());
+        verify(runs).cancelRequested(running.id());
+        verify(runs, never()).cancelRequested(queued.id());
         JobView cancelled = awaitUntil(running.id(), job -> job.status().isFinished());
 
         assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
