@@ -3,6 +3,7 @@ package dev.backprop.training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 import dev.backprop.engine.EpochStats;
 import dev.backprop.shared.Futures;
@@ -26,7 +27,7 @@ final class EpochWriter {
     private final JobLedger ledger;
     private final long jobId;
     private final Executor helper;
-    private final java.util.function.BooleanSupplier cancelledHere;
+    private final BooleanSupplier cancelledHere;
     private final List<EpochStats> pending = new ArrayList<>();
     private long lastWrite = System.nanoTime();
     private Futures.Handed<Boolean> writing;
@@ -36,7 +37,7 @@ final class EpochWriter {
      * {@code helper}: where the writes run ({@code Runnable::run} writes on the calling thread); {@code cancelledHere}:
      * whether a cancel of the job reached this process.
      */
-    EpochWriter(JobLedger ledger, long jobId, Executor helper, java.util.function.BooleanSupplier cancelledHere) {
+    EpochWriter(JobLedger ledger, long jobId, Executor helper, BooleanSupplier cancelledHere) {
         this.ledger = ledger;
         this.jobId = jobId;
         this.helper = helper;

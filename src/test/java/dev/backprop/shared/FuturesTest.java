@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
+import dev.backprop.support.Latches;
 import org.junit.jupiter.api.Test;
 
 class FuturesTest {
@@ -33,7 +34,7 @@ class FuturesTest {
     @Test
     void aBusyHelpersPartIsDoneByTheCallerInstead() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
-        helper.execute(() -> await(release));
+        helper.execute(() -> Latches.await(release, "the other part never started"));
 
         var results = Futures.both(() -> "here", () -> Thread.currentThread().getName(), helper);
 
@@ -85,18 +86,7 @@ class FuturesTest {
 
     private static String meetThen(CountDownLatch latch, String answer) {
         latch.countDown();
-        await(latch);
+        Latches.await(latch, "the other part never started");
         return answer;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the other part never started");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

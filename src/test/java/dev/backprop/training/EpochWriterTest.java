@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.backprop.engine.EpochStats;
 import org.junit.jupiter.api.AfterEach;
+import dev.backprop.support.Latches;
 import org.junit.jupiter.api.Test;
 
 class EpochWriterTest {
@@ -39,7 +40,7 @@ class EpochWriterTest {
         CountDownLatch release = new CountDownLatch(1);
         answerWrites(() -> {
             began.countDown();
-            await(release);
+            Latches.await(release, "never released");
             return true;
         });
         EpochWriter writer = new EpochWriter(ledger, JOB, helper, () -> false);
@@ -146,17 +147,6 @@ class EpochWriterTest {
 
     private static EpochStats epoch(int epoch) {
         return new EpochStats(epoch, 0.5, 0.6, null, null);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void sleep(long millis) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
@@ -98,8 +99,7 @@ public class DirectRoute extends AbstractHandlerMapping implements MatchableHand
     @Override
     public RequestMatchResult match(HttpServletRequest request, String pattern) {
         PathPattern parsed = getPatternParser().parse(pattern);
-        org.springframework.http.server.PathContainer path =
-                ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
+        PathContainer path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
         return parsed.matches(path) ? new RequestMatchResult(parsed, path) : null;
     }
 
