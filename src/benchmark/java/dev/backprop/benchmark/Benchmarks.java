@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,9 @@ public final class Benchmarks {
         Path work = Files.createTempDirectory("backprop-bench-data-");
         Report report = new Report(quick);
         report.machine(Machine.describe());
+        MachineSpeed speed = new MachineSpeed();
+        System.out.println("Measuring the machine's speed …");
+        speed.sample();
 
         System.out.println("Writing the synthetic data set …");
         Path synthetic = Workload.writeSynthetic(work.resolve("synthetic.csv"), 100_000);
@@ -112,6 +116,7 @@ public final class Benchmarks {
             }
             report.training(rows);
 
+            speed.sample();
             System.out.println("Single-row prediction over HTTP against the ceiling endpoint …");
             PredictionBenchmarks predictions = new PredictionBenchmarks(server, api, synthetic, 100_000);
             long model = models.get("synthetic");
@@ -135,7 +140,8 @@ public final class Benchmarks {
             report.duringTraining(during, rows.get(1).service());
             report.memory(peakUnderLoad, server.peakRssMb());
         }
-        report.finish(Machine.loadAverage());
+        speed.sample();
+        report.finish(Machine.loadAverage(), speed);
         if (write) {
             Files.createDirectories(output.getParent());
             Files.writeString(output, report.markdown());
@@ -144,6 +150,11 @@ public final class Benchmarks {
         System.out.println();
         System.out.println(report.summary());
         List<String> moved = report.figures().compare(before);
+        double againstStored = report.figures().speedAgainst(before);
+        System.out.println("Machine speed: " + speed.describe() + (Double.isFinite(againstStored)
+                ? String.format(Locale.ROOT, ", %.2f × the stored run's; rates and times below are compared at the"
+                        + " stored run's speed", againstStored)
+                : before.isEmpty() ? "" : "; the stored run has none, so rates and times below are compared as measured"));
         System.out.println(before.isEmpty() ? "No stored figures in docs/benchmarks.md to compare with."
                 : moved.isEmpty() ? "Against docs/benchmarks.md as it was: nothing moved beyond noise."
                 : "Against docs/benchmarks.md as it was, beyond noise:\n  " + String.join("\n  ", moved));

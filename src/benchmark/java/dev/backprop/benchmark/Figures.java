@@ -50,26 +50,43 @@ final class Figures {
     }
 
     /**
+     * This machine's speed against the stored run's ({@link MachineSpeed}): above 1 faster, below slower; NaN when either
+     * run lacks the figure.
+     */
+    double speedAgainst(Map<String, Double> before) {
+        Double old = before.get(MachineSpeed.KEY);
+        double now = get(MachineSpeed.KEY);
+        return old == null || old <= 0 || !Double.isFinite(now) ? Double.NaN : now / old;
+    }
+
+    /**
      * What moved beyond noise: throughputs and ratios by more than 15%, latencies by more than 30% (p99 on two
-     * shared cores jumps easily), start-up and memory by more than 20%. One line per figure that moved.
+     * shared cores jumps easily), start-up and memory by more than 20%. One line per figure that moved. Absolute
+     * rates and times are first scaled by the machine's speed against the stored run's (a rate measured at half the
+     * speed counts double); ratios of two figures of this run and memory are compared as they are.
      */
     List<String> compare(Map<String, Double> before) {
+        double speed = speedAgainst(before);
         List<String> moved = new ArrayList<>();
         for (Map.Entry<String, Double> entry : values.entrySet()) {
-            Double old = before.get(entry.getKey());
+            String key = entry.getKey();
+            Double old = before.get(key);
             double now = entry.getValue();
-            if (old == null || old == 0 || !Double.isFinite(old) || !Double.isFinite(now)) {
+            if (key.equals(MachineSpeed.KEY) || old == null || old == 0 || !Double.isFinite(old) || !Double.isFinite(now)) {
                 continue;
             }
-            double change = (now - old) / Math.abs(old);
-            String key = entry.getKey();
             // Durations (…_ms, …_s) and memory (…_mb) are better lower; rates (…_per_s) and ratios better higher.
             boolean duration = key.endsWith("_s") && !key.endsWith("_per_s");
-            boolean lowerIsBetter = key.endsWith("_ms") || duration || key.endsWith("_mb");
-            double noise = key.endsWith("_ms") ? 0.30 : duration || key.endsWith("_mb") ? 0.20 : 0.15;
+            boolean memory = key.endsWith("_mb");
+            boolean lowerIsBetter = key.endsWith("_ms") || duration || memory;
+            boolean scaled = Double.isFinite(speed) && !key.contains("ratio") && !memory;
+            double comparable = !scaled ? now : lowerIsBetter ? now * speed : now / speed;
+            double change = (comparable - old) / Math.abs(old);
+            double noise = key.endsWith("_ms") ? 0.30 : duration || memory ? 0.20 : 0.15;
             if (Math.abs(change) > noise) {
                 boolean better = lowerIsBetter ? change < 0 : change > 0;
-                moved.add(String.format("%-48s %12s -> %12s  %+6.0f%%  %s", key, Report.number(old), Report.number(now),
+                moved.add(String.format("%-48s %12s -> %12s%s  %+6.0f%%  %s", key, Report.number(old), Report.number(now),
+                        scaled ? String.format(" (%s at the stored speed)", Report.number(comparable)) : "",
                         change * 100, better ? "better" : "WORSE"));
             }
         }

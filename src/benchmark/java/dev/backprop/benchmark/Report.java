@@ -19,6 +19,7 @@ final class Report {
     private String bestVariant;
     private String sweep = "";
     private String loadAtEnd;
+    private String speed;
 
     Report(boolean quick) {
         this.quick = quick;
@@ -187,8 +188,10 @@ final class Report {
                 .append(String.format(Locale.ROOT, "| resident memory, peak while training under load | %.0f MB |%n%n", peakTrainingMb));
     }
 
-    void finish(String loadAverage) {
+    void finish(String loadAverage, MachineSpeed speed) {
         this.loadAtEnd = loadAverage;
+        this.speed = speed.describe();
+        figures.put(MachineSpeed.KEY, speed.mean());
     }
 
     String markdown() {
@@ -197,8 +200,9 @@ final class Report {
                 .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
                 .append(". Do not edit by hand: the command rewrites this file and compares the next run with the figures ")
                 .append("at the end.\n\nMachine: ").append(machine).append("; at the end: ").append(loadAtEnd)
+                .append(". Speed (a fixed piece of CPU work on every core, see `MachineSpeed`): ").append(speed)
                 .append(". Figures from a shared or busy machine are noisy; the ratios compare measurements taken in the same ")
-                .append("run, minutes apart.\n\n## Targets\n\n| target | this run | met |\n|---|---|---|\n");
+                .append("run, minutes apart, and the next run's rates and times are compared with these at this speed.\n\n## Targets\n\n| target | this run | met |\n|---|---|---|\n");
         for (String[] target : targets) {
             out.append("| ").append(target[0]).append(" | ").append(target[1]).append(" | ").append(target[2]).append(" |\n");
         }
