@@ -90,10 +90,11 @@ final class MachineSpeed {
                 checksum += Double.parseDouble(text.substring(from, comma));
                 from = comma + 1;
             }
+            // Each unit's result feeds the next product, and the count depends on the checksum, so the JIT can
+            // neither hoist the work out of the loop nor drop it as unused.
             a[(int) (units % a.length)] = (float) (checksum * 1e-9);
             units++;
         }
-        // Keeps the JIT from dropping the work as unused.
         return Double.isNaN(checksum) ? units + 1 : units;
     }
 
