@@ -19,7 +19,9 @@ import dev.backprop.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Runs one claimed job from start to end: load data, prepare, train with per-epoch progress, evaluate, and store
@@ -159,6 +161,13 @@ class TrainingRun {
             ledger.fail(jobId, "Ran out of memory while training: use a smaller network, a smaller batch size, or fewer rows.");
         } catch (InterruptedByShutdown e) {
             throw e;
+        } catch (DataAccessException | TransactionException e) {
+            // The database's own message can hold SQL and table names, so the job says which kind of failure it was
+            // and the log, under the job's id, says the rest.
+            log.error("Training job {} stopped: the database failed", jobId, e);
+            ledger.fail(jobId, "Training stopped: the database failed while the job ran (" + e.getClass().getSimpleName()
+                    + "; the service log has the details under this job's id). No model version was stored; start the "
+                    + "job again once the database answers.");
         } catch (RuntimeException e) {
             log.error("Training job {} failed unexpectedly", jobId, e);
             ledger.fail(jobId, "Training failed inside the engine: " + e.getClass().getSimpleName()

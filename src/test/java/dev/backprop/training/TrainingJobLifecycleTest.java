@@ -15,14 +15,19 @@ import dev.backprop.support.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-/** A job's life on the worker pool: queue limits, cancel while queued or running, and divergence. */
+/** A job's life on the worker pool: queue limits, cancel while queued or running, divergence and a failing database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.datasource.url=jdbc:h2:mem:lifecycle;DB_CLOSE_DELAY=-1",
         "backprop.training.workers=1",
@@ -42,6 +47,10 @@ class TrainingJobLifecycleTest {
     /** The real runs, watched: a cancel of a job running here must reach it in-process. */
     @MockitoSpyBean
     TrainingRun runs;
+
+    /** The real ledger, one of whose writes a test makes fail as a database would. */
+    @MockitoSpyBean
+    JobLedger ledger;
 
     @Test
     void aFullQueueRefusesAndCancellingStopsQueuedAndRunningJobs() {
@@ -81,6 +90,24 @@ class TrainingJobLifecycleTest {
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.message()).containsPattern("loss became (NaN|Infinity|-Infinity)").contains("diverged");
         assertThat(models.versions(modelId)).isEmpty();
+    }
+
+    @Test
+    void aDatabaseFailureWhileStoringProgressFailsTheJobWithAReasonThatSaysSoAndTheNextJobTrains() {
+        long datasetId = datasets.upload("progress", "progress.csv", linearCsv(1).getBytes(StandardCharsets.UTF_8)).id();
+        long modelId = models.define(definition(datasetId, "standard", "adam", 0.01, 5)).id();
+        doThrow(new DataAccessResourceFailureException("Connection is not available, request timed out after 30000ms"))
+                .doCallRealMethod().when(ledger).recordEpochs(anyLong(), anyList(), any());
+
+        JobView failed = awaitUntil(training.submit(modelId).id(), job -> job.status().isFinished());
+
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.message()).startsWith("Training stopped: the database failed while the job ran")
+                .contains("DataAccessResourceFailureException").contains("start the job again")
+                .doesNotContain("30000ms", "inside the engine");
+        assertThat(models.versions(modelId)).isEmpty();
+        JobView next = awaitUntil(training.submit(modelId).id(), job -> job.status().isFinished());
+        assertThat(next.status()).as(next.toString()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
     private JobView awaitUntil(long jobId, Predicate<JobView> condition) {
