@@ -533,7 +533,9 @@ def verdict(stats, flat, args):
     if flat is False and not args.no_memory_verdict:
         print("FAILED: resident memory kept growing after the warm-up")
         return 1
-    print("PASSED: no 5xx, no connection errors" + ("" if flat is None else ", resident memory flat after warm-up"))
+    memory = ("" if flat is None else ", resident memory flat after warm-up" if flat
+              else ", resident memory grew after warm-up (not judged: --no-memory-verdict)")
+    print("PASSED: no 5xx, no connection errors" + memory)
     return 0
 
 
