@@ -8,20 +8,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.backprop.dataset.DatasetService;
 import dev.backprop.engine.Checkpoint;
 import dev.backprop.engine.Trainer;
-import dev.backprop.engine.TrainingDivergedException;
 import dev.backprop.engine.TrainingOutcome;
 import dev.backprop.evaluation.EvaluatedVersion;
 import dev.backprop.model.ModelPlan;
 import dev.backprop.model.ModelService;
-import dev.backprop.shared.ConflictException;
-import dev.backprop.shared.InvalidRequestException;
-import dev.backprop.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
 
 /**
  * Runs one claimed job from start to end: load data, prepare, train with per-epoch progress, evaluate, and store
@@ -153,25 +147,10 @@ class TrainingRun {
             log.info("Training job {} succeeded in {} s: data {} s, training {} s, evaluation {} s, storing {} s", jobId,
                     seconds(stored - started), seconds(dataReady - started), seconds(trained - dataReady),
                     seconds(evaluatedAt - trained), seconds(stored - evaluatedAt));
-        } catch (TrainingDivergedException | InvalidRequestException | ConflictException | NotFoundException e) {
-            log.info("Training job {} failed: {}", jobId, e.getMessage());
-            ledger.fail(jobId, e.getMessage());
-        } catch (OutOfMemoryError e) {
-            log.error("Training job {} ran out of memory", jobId, e);
-            ledger.fail(jobId, "Ran out of memory while training: use a smaller network, a smaller batch size, or fewer rows.");
         } catch (InterruptedByShutdown e) {
             throw e;
-        } catch (DataAccessException | TransactionException e) {
-            // The database's own message can hold SQL and table names, so the job says which kind of failure it was
-            // and the log, under the job's id, says the rest.
-            log.error("Training job {} stopped: the database failed", jobId, e);
-            ledger.fail(jobId, "Training stopped: the database failed while the job ran (" + e.getClass().getSimpleName()
-                    + "; the service log has the details under this job's id). No model version was stored; start the "
-                    + "job again once the database answers.");
-        } catch (RuntimeException e) {
-            log.error("Training job {} failed unexpectedly", jobId, e);
-            ledger.fail(jobId, "Training failed inside the engine: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            ledger.fail(jobId, JobFailures.reason(jobId, e));
         } finally {
             running.remove(jobId);
             metrics.jobEnded(jobId);
